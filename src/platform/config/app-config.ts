@@ -1,0 +1,77 @@
+import { bool, ConfigError, Env, int, oneOf, optional, str, url } from './env-parsers';
+
+/** Development-only secrets; production refuses to start with any of them. */
+export const DEV_SECRETS = {
+  sessionSecret: 'dev-session-secret-change-me-0000000000',
+  keyPepper: 'dev-key-pepper-change-me-00000000000000',
+  encryptionKey: 'ZGV2LWVuY3J5cHRpb24ta2V5LWNoYW5nZS1tZS0wMDA=',
+} as const;
+
+/**
+ * The whole configuration, read once at startup. Injected by class: `constructor(config: AppConfig)`.
+ */
+export class AppConfig {
+  readonly nodeEnv!: 'development' | 'test' | 'production';
+  readonly port!: number;
+  readonly logLevel!: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly database!: {
+    /** Set: a PostgreSQL server. Unset: embedded PostgreSQL (PGlite). */
+    url?: string;
+    dataDir: string;
+    poolSize: number;
+    migrateOnStart: boolean;
+  };
+  readonly secrets!: { sessionSecret: string; keyPepper: string; encryptionKey: string };
+  readonly spicedb!: { endpoint?: string; token?: string; insecure: boolean };
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  static fromEnv(env: Env = process.env): AppConfig {
+    const config = Object.assign(new AppConfig(), {
+      nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development'),
+      port: int(env, 'PORT', 3000, 0, 65535),
+      logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+      database: {
+        url: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+        dataDir: str(env, 'GATEHOUSE_DATA_DIR', './.data'),
+        poolSize: int(env, 'GATEHOUSE_DB_POOL_SIZE', 10, 1, 200),
+        migrateOnStart: bool(env, 'GATEHOUSE_MIGRATE_ON_START', true),
+      },
+      secrets: {
+        sessionSecret: str(env, 'GATEHOUSE_SESSION_SECRET', DEV_SECRETS.sessionSecret),
+        keyPepper: str(env, 'GATEHOUSE_KEY_PEPPER', DEV_SECRETS.keyPepper),
+        encryptionKey: str(env, 'GATEHOUSE_ENCRYPTION_KEY', DEV_SECRETS.encryptionKey),
+      },
+      spicedb: {
+        endpoint: optional(env, 'SPICEDB_ENDPOINT'),
+        token: optional(env, 'SPICEDB_TOKEN'),
+        insecure: bool(env, 'SPICEDB_INSECURE', true),
+      },
+    });
+    config.validate();
+    return config;
+  }
+
+  private validate(): void {
+    const { sessionSecret, keyPepper, encryptionKey } = this.secrets;
+    if (sessionSecret.length < 32) throw new ConfigError('GATEHOUSE_SESSION_SECRET', 'must be at least 32 characters');
+    if (keyPepper.length < 32) throw new ConfigError('GATEHOUSE_KEY_PEPPER', 'must be at least 32 characters');
+    if (Buffer.from(encryptionKey, 'base64').length !== 32) {
+      throw new ConfigError('GATEHOUSE_ENCRYPTION_KEY', 'must be 32 bytes, base64-encoded');
+    }
+    if (this.spicedb.endpoint && !/^[\w.-]+:\d+$/.test(this.spicedb.endpoint)) {
+      throw new ConfigError('SPICEDB_ENDPOINT', 'must be host:port');
+    }
+    if (this.isProduction) {
+      const defaults: Array<[string, boolean]> = [
+        ['GATEHOUSE_SESSION_SECRET', sessionSecret === DEV_SECRETS.sessionSecret],
+        ['GATEHOUSE_KEY_PEPPER', keyPepper === DEV_SECRETS.keyPepper],
+        ['GATEHOUSE_ENCRYPTION_KEY', encryptionKey === DEV_SECRETS.encryptionKey],
+      ];
+      const left = defaults.filter(([, isDefault]) => isDefault).map(([name]) => name);
+      if (left.length > 0) throw new ConfigError(left.join(', '), 'must be set in production (refusing the development default)');
+    }
+  }
+}
