@@ -1,0 +1,8 @@
+// The platform's public surface: feature modules import from here only.
+export * from './kernel';
+export { AppConfig } from './config/app-config';
+export { TransactionRunner } from './database/transaction-runner';
+export { enableTenantIsolation, disableTenantIsolation } from './database/rls';
+export { ErrorBody } from './errors/error-body';
+export * from './authorization/authorization.port';
+export * from './outbox/outbox.port';
