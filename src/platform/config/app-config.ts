@@ -23,6 +23,21 @@ export class AppConfig {
   };
   readonly secrets!: { sessionSecret: string; keyPepper: string; encryptionKey: string };
   readonly spicedb!: { endpoint?: string; token?: string; insecure: boolean };
+  readonly outbox!: { pollIntervalMs: number; batchSize: number; maxBackoffMs: number };
+  readonly iam!: {
+    defaultTenantName: string;
+    /** Name of every new tenant's root workspace; unset: the tenant's own name. */
+    defaultWorkspaceName?: string;
+    adminEmail: string;
+    /** Unset outside production: generated and printed once on the console. */
+    adminPassword?: string;
+    userSessionMinutes: number;
+    adminSessionMinutes: number;
+    teamTrialDays: number;
+    passwordMinLength: number;
+    loginMaxFailures: number;
+    loginWindowSeconds: number;
+  };
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -49,6 +64,23 @@ export class AppConfig {
         token: optional(env, 'SPICEDB_TOKEN'),
         insecure: bool(env, 'SPICEDB_INSECURE', true),
       },
+      outbox: {
+        pollIntervalMs: int(env, 'GATEHOUSE_OUTBOX_POLL_MS', 1000, 10, 600_000),
+        batchSize: int(env, 'GATEHOUSE_OUTBOX_BATCH_SIZE', 100, 1, 10_000),
+        maxBackoffMs: int(env, 'GATEHOUSE_OUTBOX_MAX_BACKOFF_MS', 300_000, 10, 86_400_000),
+      },
+      iam: {
+        defaultTenantName: str(env, 'GATEHOUSE_DEFAULT_TENANT_NAME', 'default'),
+        defaultWorkspaceName: optional(env, 'GATEHOUSE_DEFAULT_WORKSPACE_NAME'),
+        adminEmail: str(env, 'GATEHOUSE_ADMIN_EMAIL', 'admin@gatehouse.local'),
+        adminPassword: optional(env, 'GATEHOUSE_ADMIN_PASSWORD'),
+        userSessionMinutes: int(env, 'GATEHOUSE_USER_SESSION_MINUTES', 30, 1, 525_600),
+        adminSessionMinutes: int(env, 'GATEHOUSE_ADMIN_SESSION_MINUTES', 480, 1, 525_600),
+        teamTrialDays: int(env, 'GATEHOUSE_TEAM_TRIAL_DAYS', 30, 0, 3650),
+        passwordMinLength: int(env, 'GATEHOUSE_PASSWORD_MIN_LENGTH', 12, 8, 1024),
+        loginMaxFailures: int(env, 'GATEHOUSE_LOGIN_MAX_FAILURES', 5, 1, 1000),
+        loginWindowSeconds: int(env, 'GATEHOUSE_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+      },
     });
     config.validate();
     return config;
@@ -71,6 +103,7 @@ export class AppConfig {
         ['GATEHOUSE_ENCRYPTION_KEY', encryptionKey === DEV_SECRETS.encryptionKey],
       ];
       const left = defaults.filter(([, isDefault]) => isDefault).map(([name]) => name);
+      if (!this.iam.adminPassword) left.push('GATEHOUSE_ADMIN_PASSWORD');
       if (left.length > 0) throw new ConfigError(left.join(', '), 'must be set in production (refusing the development default)');
     }
   }
