@@ -6,3 +6,4 @@ export { enableTenantIsolation, disableTenantIsolation } from './database/rls';
 export { ErrorBody } from './errors/error-body';
 export * from './authorization/authorization.port';
 export * from './outbox/outbox.port';
+export { Clock, ManualClock } from './clock/clock';

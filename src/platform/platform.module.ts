@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from './clock/clock.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
@@ -7,9 +8,9 @@ import { LoggingModule } from './logging/logging.module';
 
 /** What every feature module uses: config, database, logging, errors, health. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule],
+  imports: [ConfigModule, ClockModule, LoggingModule, DatabaseModule],
   controllers: [HealthController],
   providers: [ReadinessProbe],
-  exports: [ConfigModule, DatabaseModule],
+  exports: [ConfigModule, ClockModule, DatabaseModule],
 })
 export class PlatformModule {}
