@@ -43,11 +43,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .overrideProvider(LogStream)
     .useValue(log);
   if (options.override) builder = options.override(builder);
-  const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { ...NEST_APP_OPTIONS, logger: false });
-  await configureApp(app);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  let app: NestFastifyApplication | undefined;
+  try {
+    const moduleRef = await builder.compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { ...NEST_APP_OPTIONS, logger: false });
+    await configureApp(app);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    // A half-started app still holds the database (and the embedded server): let nothing outlive the suite.
+    await app?.close().catch(() => undefined);
+    if (ownsDatabase) await database.drop().catch(() => undefined);
+    throw error;
+  }
   return {
     app,
     http: request(app.getHttpServer()),
