@@ -43,6 +43,14 @@ export class AppConfig {
     return this.nodeEnv === 'production';
   }
 
+  private static loaded?: AppConfig;
+
+  /** The process's configuration: read from the environment once, then shared. */
+  static load(): AppConfig {
+    AppConfig.loaded ??= AppConfig.fromEnv(process.env);
+    return AppConfig.loaded;
+  }
+
   static fromEnv(env: Env = process.env): AppConfig {
     const config = Object.assign(new AppConfig(), {
       nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development'),

@@ -14,5 +14,8 @@ export function createFastifyAdapter(): FastifyAdapter {
   });
 }
 
-/** Options for every NestFactory.create of Gatehouse: the JSON body parser is ours (json-body-parser.ts). */
-export const NEST_APP_OPTIONS = { bodyParser: false } as const;
+/**
+ * Options for every NestFactory.create of Gatehouse: the JSON body parser is ours (json-body-parser.ts),
+ * and a failed start throws its error instead of aborting the process without a readable message.
+ */
+export const NEST_APP_OPTIONS = { bodyParser: false, abortOnError: false } as const;
