@@ -7,3 +7,4 @@ export { ErrorBody } from './errors/error-body';
 export * from './authorization/authorization.port';
 export * from './outbox/outbox.port';
 export { Clock, ManualClock } from './clock/clock';
+export * from './authentication';

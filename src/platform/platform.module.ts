@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthenticationModule } from './authentication/authentication.module';
 import { ClockModule } from './clock/clock.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -8,7 +9,7 @@ import { LoggingModule } from './logging/logging.module';
 
 /** What every feature module uses: config, database, logging, errors, health. */
 @Module({
-  imports: [ConfigModule, ClockModule, LoggingModule, DatabaseModule],
+  imports: [ConfigModule, ClockModule, LoggingModule, DatabaseModule, AuthenticationModule],
   controllers: [HealthController],
   providers: [ReadinessProbe],
   exports: [ConfigModule, ClockModule, DatabaseModule],

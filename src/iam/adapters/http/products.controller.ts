@@ -1,0 +1,31 @@
+import { Body, Controller, Get, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../../../platform';
+import { ProductsUseCase } from '../../application/products/products.use-case';
+import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { PageQuery } from './dto/page.dto';
+import { CreateProductBody, ProductDto, ProductPageDto } from './dto/product.dto';
+
+@ApiTags('products')
+@ApiAuthenticated()
+@Controller('v1/products')
+export class ProductsController {
+  constructor(private readonly products: ProductsUseCase) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Adds a product to the catalogue (system administrators)' })
+  @ApiCreatedResponse({ type: ProductDto })
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.CONFLICT)
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateProductBody): Promise<ProductDto> {
+    return ProductDto.from(await this.products.create(principal, body.name));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The product catalogue' })
+  @ApiOkResponse({ type: ProductPageDto })
+  @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED)
+  async list(@Query() query: PageQuery): Promise<ProductPageDto> {
+    const page = await this.products.list(query.limit, query.cursor);
+    return { items: page.items.map(ProductDto.from), next_cursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,68 @@
+import { CanActivate, ExecutionContext, Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../http/openapi';
+import { CredentialAuthenticator, PresentedCredentials } from './credential-authenticator';
+import { PRINCIPAL_KEY } from './current-principal.decorator';
+import type { Principal } from './principal';
+import { PUBLIC_ROUTE } from './public.decorator';
+import { Unauthenticated } from './unauthenticated.error';
+
+/** The versioned API; everything under it needs a credential unless marked @Public(). */
+const API_PREFIX = '/v1/';
+
+/**
+ * Global guard: turns the request's credentials into a Principal by asking every
+ * CredentialAuthenticator provider in turn. Operational routes outside /v1 (health, readiness,
+ * docs) stay open; API routes are closed by default, so a forgotten decorator fails safe.
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate, OnModuleInit {
+  private authenticators: CredentialAuthenticator[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onModuleInit(): void {
+    this.authenticators = this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is CredentialAuthenticator => instance instanceof CredentialAuthenticator);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
+    const needsPrincipal = !isPublic && request.url.startsWith(API_PREFIX);
+    if (!needsPrincipal) return true;
+    const principal = await this.authenticate(presentedCredentials(request));
+    if (!principal) throw new Unauthenticated();
+    (request as unknown as Record<string, Principal>)[PRINCIPAL_KEY] = principal;
+    return true;
+  }
+
+  private async authenticate(credentials: PresentedCredentials): Promise<Principal | undefined> {
+    if (!credentials.bearer && !credentials.apiKey && !credentials.sessionCookie) return undefined;
+    for (const authenticator of this.authenticators) {
+      const principal = await authenticator.authenticate(credentials);
+      if (principal) return principal;
+    }
+    return undefined;
+  }
+}
+
+function presentedCredentials(request: FastifyRequest): PresentedCredentials {
+  const authorization = request.headers.authorization;
+  const bearer = typeof authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
+  const apiKey = request.headers['x-api-key'];
+  const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies;
+  return {
+    bearer,
+    apiKey: typeof apiKey === 'string' && apiKey.length > 0 ? apiKey : undefined,
+    sessionCookie: cookies?.[SESSION_COOKIE] || undefined,
+    clientAddress: request.ip,
+  };
+}
