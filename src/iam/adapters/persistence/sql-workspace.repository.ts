@@ -16,7 +16,7 @@ export class SqlWorkspaceRepository extends WorkspaceRepository {
 
   async insert(workspace: { tenantId: string; name: string; parentWorkspaceId: string | null }): Promise<Workspace> {
     const [row] = await this.tx.manager.query(
-      `INSERT INTO workspaces (tenant_id, name, parent_workspace_id, is_root) VALUES ($1, $2, $3, $3 IS NULL) RETURNING id`,
+      `INSERT INTO workspaces (tenant_id, name, parent_workspace_id, is_root) VALUES ($1, $2, $3::uuid, $3::uuid IS NULL) RETURNING id`,
       [workspace.tenantId, workspace.name, workspace.parentWorkspaceId],
     );
     return (await this.findById(row.id))!;
