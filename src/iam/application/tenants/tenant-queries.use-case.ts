@@ -35,9 +35,9 @@ export class GetTenantUseCase {
 
   async execute(principal: Principal, tenantId: string): Promise<Tenant> {
     await this.access.requireTenantVisible(principal, tenantId);
-    await this.access.require(principal, 'view', tenantRef(tenantId));
     const tenant = await this.uow.read(tenantId, () => this.tenants.findById(tenantId));
     if (!tenant) throw new TenantNotFound();
+    await this.access.require(principal, 'view', tenantRef(tenantId));
     return tenant;
   }
 }
