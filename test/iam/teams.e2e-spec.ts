@@ -70,7 +70,11 @@ describe('Teams and products', () => {
 
   it('lists the teams a caller may view, in pages', async () => {
     const c = await createTenant(t, systemToken);
-    const ids = [await createTeam(t, c.admin.token, c.id), await createTeam(t, c.admin.token, c.id), await createTeam(t, c.admin.token, c.id)];
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(await createTeam(t, c.admin.token, c.id));
+      clock.advance(1000); // lists are in creation order
+    }
     const first = await t.http.get(teams(c.id)).query({ limit: 2 }).set(bearer(c.admin.token)).expect(200);
     const second = await t.http.get(teams(c.id)).query({ limit: 2, cursor: first.body.next_cursor }).set(bearer(c.admin.token)).expect(200);
     expect([...first.body.items, ...second.body.items].map((x: { id: string }) => x.id)).toEqual(ids);

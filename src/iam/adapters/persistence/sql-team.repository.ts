@@ -13,10 +13,11 @@ export class SqlTeamRepository extends TeamRepository {
     super();
   }
 
-  async insert(team: { tenantId: string; name: string }): Promise<Team | undefined> {
+  async insert(team: { tenantId: string; name: string; createdAt: Date }): Promise<Team | undefined> {
     const rows = await this.tx.manager.query(
-      `INSERT INTO teams (tenant_id, name) VALUES ($1, $2) ON CONFLICT (tenant_id, lower(name)) DO NOTHING RETURNING id`,
-      [team.tenantId, team.name],
+      `INSERT INTO teams (tenant_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3)
+       ON CONFLICT (tenant_id, lower(name)) DO NOTHING RETURNING id`,
+      [team.tenantId, team.name, team.createdAt],
     );
     return rows.length ? this.findById(rows[0].id) : undefined;
   }

@@ -3,8 +3,8 @@ import type { Page, PageRequest } from './page';
 
 /** Teams of the current tenant, their members and their products. */
 export abstract class TeamRepository {
-  /** Returns undefined when the name is taken in the tenant. */
-  abstract insert(team: { tenantId: string; name: string }): Promise<Team | undefined>;
+  /** Returns undefined when the name is taken in the tenant. `createdAt` starts the trial. */
+  abstract insert(team: { tenantId: string; name: string; createdAt: Date }): Promise<Team | undefined>;
   abstract findById(id: string): Promise<Team | undefined>;
   abstract list(tenantId: string, page: PageRequest, ids?: string[]): Promise<Page<Team>>;
   abstract listAll(tenantId: string): Promise<Team[]>;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Principal } from '../../../platform';
+import { Clock, Principal } from '../../../platform';
 import { TeamNameTaken } from '../../domain/iam-errors';
 import { AccessPolicy } from '../access-policy';
 import { everythingOn, graph, teamRef, tenantRef } from '../authorization-graph';
@@ -20,13 +20,14 @@ export class TeamCommandsUseCase {
     private readonly teams: TeamRepository,
     private readonly workspaces: WorkspaceRepository,
     private readonly relationships: RelationshipChanges,
+    private readonly clock: Clock,
   ) {}
 
   async create(principal: Principal, tenantId: string, name: string): Promise<TeamView> {
     await this.access.requireTenantVisible(principal, tenantId);
     await this.access.require(principal, 'manage', tenantRef(tenantId));
     return this.uow.write(tenantId, async () => {
-      const team = await this.teams.insert({ tenantId, name });
+      const team = await this.teams.insert({ tenantId, name, createdAt: this.clock.now() });
       if (!team) throw new TeamNameTaken();
       await this.relationships.queue({ touch: graph.team(team) });
       return this.teamAccess.view(team);
