@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { IamModule } from './iam';
 import { PlatformModule } from './platform/platform.module';
 
 @Module({
-  imports: [PlatformModule],
+  imports: [PlatformModule, IamModule],
 })
 export class AppModule {}
