@@ -5,11 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 port=$((20000 + RANDOM % 20000))
 
 start() {
-  (cd "$work" && env -i PATH="$PATH" HOME="$HOME" PORT="$port" GATEHOUSE_DATA_DIR="$work/data" \
+  # exec: $! must be Gatehouse itself, so that the SIGTERM below reaches it.
+  (cd "$work" && exec env -i PATH="$PATH" HOME="$HOME" PORT="$port" GATEHOUSE_DATA_DIR="$work/data" \
     node "$OLDPWD/dist/src/main.js" >>"$work/out.log" 2>&1) &
   pid=$!
 }
@@ -32,6 +34,7 @@ stop() {
   local status=0
   wait "$pid" || status=$?
   if [ "$status" -ne 0 ] && [ "$status" -ne 143 ]; then echo "exit status $status after SIGTERM"; tail -n 40 "$work/out.log"; exit 1; fi
+  pid=
 }
 
 npm run -s build
