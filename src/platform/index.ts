@@ -6,5 +6,7 @@ export { enableTenantIsolation, disableTenantIsolation } from './database/rls';
 export { ErrorBody } from './errors/error-body';
 export * from './authorization/authorization.port';
 export * from './outbox/outbox.port';
+export { RELATIONSHIP_CHANGES_TOPIC } from './authorization/relationships.outbox-handler';
+export type { RelationshipChanges } from './authorization/relationships.outbox-handler';
 export { Clock, ManualClock } from './clock/clock';
 export * from './authentication';

@@ -1,15 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuthenticationModule } from './authentication/authentication.module';
+import { AuthorizationModule } from './authorization/authorization.module';
 import { ClockModule } from './clock/clock.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { ReadinessProbe } from './health/readiness.probe';
 import { LoggingModule } from './logging/logging.module';
+import { OutboxModule } from './outbox/outbox.module';
 
-/** What every feature module uses: config, database, logging, errors, health. */
+/** What every feature module uses: config, database, authentication, authorization, outbox, logging, errors, health. */
 @Module({
-  imports: [ConfigModule, ClockModule, LoggingModule, DatabaseModule, AuthenticationModule],
+  imports: [ConfigModule, ClockModule, LoggingModule, DatabaseModule, AuthorizationModule, OutboxModule, AuthenticationModule],
   controllers: [HealthController],
   providers: [ReadinessProbe],
   exports: [ConfigModule, ClockModule, DatabaseModule],

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '../database/transaction-runner';
+import { Outbox } from './outbox.port';
+import { OutboxRelay } from './outbox-relay';
+
+/** Outbox.enqueue writes in the caller's unit of work; flush asks the relay for a pass now. */
+@Injectable()
+export class OutboxWriter extends Outbox {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly relay: OutboxRelay,
+  ) {
+    super();
+  }
+
+  async enqueue(topic: string, payload: Record<string, unknown>): Promise<void> {
+    // `manager` throws outside a unit of work: a message must never commit apart from its change.
+    await this.tx.manager.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [topic, JSON.stringify(payload)]);
+  }
+
+  flush(): Promise<void> {
+    return this.relay.runPass();
+  }
+}
