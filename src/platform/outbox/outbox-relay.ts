@@ -57,8 +57,8 @@ export class OutboxRelay {
 
   private pass(): Promise<void> {
     return this.tx.asSystem(async () => {
-      const [{ locked }] = await this.tx.manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [RELAY_LOCK]);
-      if (!locked) return; // another instance is delivering
+      // Waits for another instance's pass rather than skipping: a flush() must see its own message through.
+      await this.tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [RELAY_LOCK]);
       const messages: PendingMessage[] = await this.tx.manager.query(
         `SELECT id, topic, payload, attempts, available_at <= now() AS due FROM outbox
          WHERE processed_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
