@@ -1,7 +1,6 @@
 // The IAM module's public surface for other modules.
 export { IamModule } from './iam.module';
 export { TenantErasure } from './application/tenants/tenant-erasure';
-export { RELATIONSHIPS_TOPIC } from './application/relationship-changes';
 export { PLATFORM, tenantRef, teamRef, userSubject, workspaceRef } from './application/authorization-graph';
 export { ResyncAuthorizationUseCase } from './application/bootstrap/resync-authorization.use-case';
 export type { Role, Plan } from './domain/iam';

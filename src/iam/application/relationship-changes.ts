@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Outbox, Relationship, RelationshipFilter } from '../../platform';
-
-/** The outbox topic whose handler applies relationship changes to SpiceDB. */
-export const RELATIONSHIPS_TOPIC = 'spicedb.relationships';
+import { Outbox, Relationship, RELATIONSHIP_CHANGES_TOPIC, RelationshipFilter } from '../../platform';
 
 export interface RelationshipChange {
   touch?: Relationship[];
@@ -20,6 +17,6 @@ export class RelationshipChanges {
     if (change.touch?.length) payload.touch = change.touch;
     if (change.delete?.length) payload.delete = change.delete;
     if (change.deleteFilters?.length) payload.delete_filters = change.deleteFilters;
-    if (Object.keys(payload).length > 0) await this.outbox.enqueue(RELATIONSHIPS_TOPIC, payload);
+    if (Object.keys(payload).length > 0) await this.outbox.enqueue(RELATIONSHIP_CHANGES_TOPIC, payload);
   }
 }
