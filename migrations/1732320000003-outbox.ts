@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The transactional outbox: messages written in the same transaction as the change they announce,
- * delivered afterwards in `position` order. Platform-wide (no tenant), written by app_user too.
+ * delivered afterwards in `position` order within a topic. Platform-wide (no tenant), written by app_user too.
  */
 export class Outbox1732320000003 implements MigrationInterface {
   name = 'Outbox1732320000003';
@@ -19,7 +19,10 @@ export class Outbox1732320000003 implements MigrationInterface {
       last_error text,
       processed_at timestamptz
     )`);
-    await q.query(`CREATE INDEX outbox_pending_idx ON outbox (position) WHERE processed_at IS NULL`);
+    // The relay's claim: each topic's oldest pending message, then the pending ones in order.
+    await q.query(`CREATE INDEX outbox_pending_idx ON outbox (topic, position) WHERE processed_at IS NULL`);
+    // What is due (and how late it is), for the relay and for whoever watches the backlog.
+    await q.query(`CREATE INDEX outbox_due_idx ON outbox (available_at) WHERE processed_at IS NULL`);
     // The identity column's sequence is not covered by the default privileges on sequences in every version.
     await q.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO app_user, app_system`);
   }

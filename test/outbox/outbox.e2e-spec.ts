@@ -1,118 +1,147 @@
-import { Outbox, TransactionRunner } from '../../src/platform';
-import { describeOnServer } from '../support/test-database';
+import { randomUUID } from 'node:crypto';
+import { Clock, ManualClock, Outbox } from '../../src/platform';
+import { TransactionRunner } from '../../src/platform/database/transaction-runner';
+import { FIRST_RETRY_MS } from '../../src/platform/outbox/outbox-backoff';
+import { LEASE_MS, OutboxStore } from '../../src/platform/outbox/outbox-store';
 import { startTestApp, TestApp } from '../support/test-app';
-import { RECORDED_TOPIC, RecordingHandler, RecordingHandlerModule } from './recording-handler.module';
+import { outboxRows } from './outbox-rows';
+import { RecordingHandler, recordingHandlers } from './recording-handler';
 
-// A slow poll keeps the background relay out of the way: each test drives delivery with flush().
-const env = { GATEHOUSE_OUTBOX_POLL_MS: '600000', GATEHOUSE_OUTBOX_MAX_BACKOFF_MS: '60000' };
-
-describe('Transactional outbox', () => {
+/** The transactional outbox on the whole application: enqueue with the change, deliver after commit. */
+describe('Outbox', () => {
   let t: TestApp;
   let tx: TransactionRunner;
   let outbox: Outbox;
-  let handler: RecordingHandler;
-
-  const rows = (topic = RECORDED_TOPIC) =>
-    tx.asSystem(() =>
-      tx.manager.query(
-        `SELECT payload, attempts, last_error, processed_at IS NOT NULL AS processed, available_at > now() AS waiting
-         FROM outbox WHERE topic = $1 ORDER BY position`,
-        [topic],
-      ),
-    );
+  const clock = new ManualClock(new Date('2030-01-01T00:00:00Z'));
+  const recorded = new RecordingHandler('test.recorded');
+  const flaky = new RecordingHandler('test.flaky');
+  const leased = new RecordingHandler('test.leased');
 
   beforeAll(async () => {
-    t = await startTestApp({ imports: [RecordingHandlerModule], env });
+    t = await startTestApp({
+      // The timer stays out of the way: every pass below is an explicit flush.
+      env: { GATEHOUSE_OUTBOX_POLL_MS: '600000', GATEHOUSE_OUTBOX_MAX_BACKOFF_MS: '3000' },
+      imports: [recordingHandlers(recorded, flaky, leased)],
+      override: (builder) => builder.overrideProvider(Clock).useValue(clock),
+    });
     tx = t.app.get(TransactionRunner);
     outbox = t.app.get(Outbox);
-    handler = t.app.get(RecordingHandler);
   });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await tx.asSystem(() => tx.manager.query(`DELETE FROM outbox`));
-    handler.received.length = 0;
-    handler.failing = false;
-  });
+  afterAll(() => t?.close());
 
-  it('refuses a message outside a unit of work', async () => {
-    await expect(outbox.enqueue(RECORDED_TOPIC, { n: 0 })).rejects.toThrow(/outside a unit of work/);
-  });
-
-  it('never delivers a message whose transaction rolled back', async () => {
+  it('never delivers a message whose unit of work rolled back', async () => {
     await expect(
       tx.asSystem(async () => {
-        await outbox.enqueue(RECORDED_TOPIC, { n: 1 });
-        throw new Error('the change failed');
+        await outbox.enqueue('test.recorded', { n: 'rolled-back' });
+        throw new Error('the change fails after enqueueing');
       }),
-    ).rejects.toThrow('the change failed');
+    ).rejects.toThrow('the change fails after enqueueing');
     await outbox.flush();
-    expect(handler.received).toEqual([]);
-    expect(await rows()).toEqual([]);
+    expect(recorded.received).toEqual([]);
+    expect(await outboxRows(tx, 'test.recorded')).toEqual([]);
   });
 
-  it('delivers a committed message once, in order, and marks it processed', async () => {
-    await tx.asSystem(async () => {
-      for (const n of [1, 2, 3]) await outbox.enqueue(RECORDED_TOPIC, { n });
-    });
-    await outbox.flush();
-    await outbox.flush();
-    expect(handler.received).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
-    expect((await rows()).every((r: { processed: boolean }) => r.processed)).toBe(true);
+  it('refuses to enqueue outside a unit of work', async () => {
+    await expect(outbox.enqueue('test.recorded', { n: 'loose' })).rejects.toThrow(/outside a unit of work/);
+    expect(await outboxRows(tx, 'test.recorded')).toEqual([]);
   });
 
-  it('retries a failed delivery after a backoff, holding back the later messages of its topic', async () => {
+  it('delivers a committed message once, and marks it processed', async () => {
+    // As app_user in a tenant unit of work: the role tenant work runs as can write the outbox.
+    await tx.inTenant(randomUUID(), () => outbox.enqueue('test.recorded', { n: 'committed' }));
+    await outbox.flush();
+    await outbox.flush();
+    expect(recorded.received).toEqual([{ n: 'committed' }]);
+    const [row] = await outboxRows(tx, 'test.recorded');
+    expect(row).toMatchObject({ attempts: 1, last_error: null });
+    expect(new Date(row.processed_at!).getTime()).toBe(clock.now().getTime());
+  });
+
+  it('retries a failing handler with exponential backoff, keeping later messages of the topic behind it', async () => {
+    flaky.failuresLeft = 2;
     await tx.asSystem(async () => {
-      await outbox.enqueue(RECORDED_TOPIC, { n: 1 });
-      await outbox.enqueue(RECORDED_TOPIC, { n: 2 });
+      await outbox.enqueue('test.flaky', { n: 1 });
+      await outbox.enqueue('test.flaky', { n: 2 });
     });
-    handler.failing = true;
-    await outbox.flush();
-    const [first, second] = await rows();
-    expect(first).toMatchObject({ attempts: 1, last_error: 'receiver unavailable', processed: false, waiting: true });
-    expect(second).toMatchObject({ attempts: 0, processed: false });
 
-    handler.failing = false;
-    await outbox.flush(); // still backing off: nothing moves, and n=2 may not overtake n=1
-    expect(handler.received).toEqual([]);
-
-    await tx.asSystem(() => tx.manager.query(`UPDATE outbox SET available_at = now()`)); // the backoff has passed
     await outbox.flush();
-    expect(handler.received).toEqual([{ n: 1 }, { n: 2 }]);
+    let [first, second] = await outboxRows(tx, 'test.flaky');
+    expect(flaky.calls).toBe(1);
+    expect(first).toMatchObject({ attempts: 1, last_error: 'test.flaky handler failed on purpose', processed_at: null });
+    expect(new Date(first.available_at).getTime()).toBe(clock.now().getTime() + FIRST_RETRY_MS);
+    expect(second).toMatchObject({ attempts: 0, processed_at: null });
+
+    // Not due yet: no attempt, however often the relay runs.
+    clock.advance(FIRST_RETRY_MS - 1);
+    await outbox.flush();
+    expect(flaky.calls).toBe(1);
+
+    clock.advance(1);
+    await outbox.flush();
+    [first] = await outboxRows(tx, 'test.flaky');
+    expect(flaky.calls).toBe(2);
+    expect(first).toMatchObject({ attempts: 2, processed_at: null });
+    expect(new Date(first.available_at).getTime()).toBe(clock.now().getTime() + 2 * FIRST_RETRY_MS);
+
+    clock.advance(2 * FIRST_RETRY_MS);
+    await outbox.flush();
+    expect(flaky.received).toEqual([{ n: 1 }, { n: 2 }]);
+    [first, second] = await outboxRows(tx, 'test.flaky');
+    expect(first).toMatchObject({ attempts: 3, last_error: null });
+    expect(first.processed_at).not.toBeNull();
+    expect(second).toMatchObject({ attempts: 1 });
+    expect(second.processed_at).not.toBeNull();
+  });
+
+  it('caps the backoff at GATEHOUSE_OUTBOX_MAX_BACKOFF_MS', async () => {
+    flaky.failuresLeft = 3;
+    flaky.received.length = 0;
+    await tx.asSystem(() => outbox.enqueue('test.flaky', { n: 'capped' }));
+    for (const wait of [0, FIRST_RETRY_MS, 2 * FIRST_RETRY_MS]) {
+      clock.advance(wait);
+      await outbox.flush();
+    }
+    const [row] = (await outboxRows(tx, 'test.flaky')).slice(-1);
+    expect(row.attempts).toBe(3);
+    // 4 x the first delay would be 4000 ms; the cap is 3000 ms.
+    expect(new Date(row.available_at).getTime()).toBe(clock.now().getTime() + 3000);
+    clock.advance(3000);
+    await outbox.flush();
+    expect(flaky.received).toEqual([{ n: 'capped' }]);
   });
 
   it('keeps a message without a handler queued, saying why', async () => {
-    await tx.asSystem(() => outbox.enqueue('test.nobody-listens', { n: 1 }));
+    await tx.asSystem(() => outbox.enqueue('test.nobody', { n: 'unheard' }));
     await outbox.flush();
-    const [row] = await rows('test.nobody-listens');
-    expect(row).toMatchObject({ processed: false, attempts: 1 });
-    expect(row.last_error).toContain('no handler for topic "test.nobody-listens"');
+    const [row] = await outboxRows(tx, 'test.nobody');
+    expect(row).toMatchObject({ attempts: 1, last_error: 'no handler for topic "test.nobody"', processed_at: null });
   });
 
-  it('lets an app_user unit of work enqueue', async () => {
-    await tx.inTenant('00000000-0000-4000-8000-000000000001', () => outbox.enqueue(RECORDED_TOPIC, { n: 7 }));
-    await outbox.flush();
-    expect(handler.received).toEqual([{ n: 7 }]);
-  });
-});
+  it('delivers a message again once the lease of a relay that died holding it has run out', async () => {
+    await tx.asSystem(() => outbox.enqueue('test.leased', { n: 'orphaned' }));
+    // A relay claims the message and dies before delivering it.
+    const claimed = await t.app.get(OutboxStore).claim(clock.now(), 100);
+    expect(claimed.filter((m) => m.topic === 'test.leased')).toHaveLength(1);
 
-describeOnServer('Transactional outbox with two relays on one database', () => {
-  it('delivers each message exactly once', async () => {
-    const a = await startTestApp({ imports: [RecordingHandlerModule], env });
-    const b = await startTestApp({ imports: [RecordingHandlerModule], env, database: a.database });
-    try {
-      const tx = a.app.get(TransactionRunner);
-      await tx.asSystem(async () => {
-        for (let n = 0; n < 300; n++) await a.app.get(Outbox).enqueue(RECORDED_TOPIC, { n });
-      });
-      const flushes = Array.from({ length: 6 }, (_, i) => (i % 2 ? b : a).app.get(Outbox).flush());
-      await Promise.all(flushes);
-      await Promise.all([a.app.get(Outbox).flush(), b.app.get(Outbox).flush()]);
-      const delivered = [...a.app.get(RecordingHandler).received, ...b.app.get(RecordingHandler).received].map((p) => p.n);
-      expect(delivered).toHaveLength(300);
-      expect(new Set(delivered).size).toBe(300);
-    } finally {
-      await b.close();
-      await a.close();
-    }
+    await outbox.flush();
+    expect(leased.calls).toBe(0);
+
+    clock.advance(LEASE_MS);
+    await outbox.flush();
+    await outbox.flush();
+    expect(leased.received).toEqual([{ n: 'orphaned' }]);
+    const [row] = await outboxRows(tx, 'test.leased');
+    expect(row.processed_at).not.toBeNull();
+  });
+
+  it('runs passes requested together one after another, each message delivered once', async () => {
+    recorded.received.length = 0;
+    recorded.delayMs = 5;
+    await tx.asSystem(async () => {
+      for (let n = 0; n < 20; n += 1) await outbox.enqueue('test.recorded', { n });
+    });
+    await Promise.all([outbox.flush(), outbox.flush(), outbox.flush()]);
+    recorded.delayMs = 0;
+    expect(recorded.received).toEqual(Array.from({ length: 20 }, (_, n) => ({ n })));
   });
 });

@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxHandler } from '../outbox/outbox.port';
-import { AuthorizationPort, Relationship, RelationshipFilter } from './authorization.port';
+import { AuthorizationPort } from './authorization.port';
+import { RELATIONSHIP_CHANGES_TOPIC, RelationshipChanges } from './relationship-changes';
 
-/** Topic of relationship changes bound for SpiceDB. */
-export const RELATIONSHIP_CHANGES_TOPIC = 'spicedb.relationships';
-
-export interface RelationshipChanges {
-  touch?: Relationship[];
-  delete?: Relationship[];
-  delete_filters?: RelationshipFilter[];
-}
-
-/** Applies queued relationship changes to SpiceDB; TOUCH and DELETE make a repeat harmless. */
+/**
+ * Applies queued relationship changes to SpiceDB. TOUCH and DELETE make a repeat harmless, so a
+ * message delivered twice (after a crash) leaves the same relationships as once.
+ */
 @Injectable()
 export class RelationshipsOutboxHandler extends OutboxHandler {
   readonly topic = RELATIONSHIP_CHANGES_TOPIC;

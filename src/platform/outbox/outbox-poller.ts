@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap } from '@
 import { AppConfig } from '../config/app-config';
 import { OutboxRelay } from './outbox-relay';
 
-/** Runs a relay pass every GATEHOUSE_OUTBOX_POLL_MS while the application runs. */
+/** Polls the outbox every GATEHOUSE_OUTBOX_POLL_MS while the application runs. */
 @Injectable()
 export class OutboxPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer?: NodeJS.Timeout;
@@ -13,12 +13,15 @@ export class OutboxPoller implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.relay.runPass(), this.config.outbox.pollIntervalMs);
+    // Unref'd: a pending poll never keeps the process alive on its own.
+    this.timer = setInterval(() => this.relay.poll(), this.config.outbox.pollIntervalMs);
     this.timer.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    this.timer = undefined;
+    // Let a delivery in progress finish before the database and SpiceDB close.
     await this.relay.idle();
   }
 }

@@ -1,53 +1,42 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
+import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
-import { TransactionRunner } from '../database/transaction-runner';
-import { OutboxHandler } from './outbox.port';
+import { retryDelayMs } from './outbox-backoff';
+import { OutboxHandlers } from './outbox-handlers';
+import { ClaimedMessage, OutboxStore } from './outbox-store';
 
-interface PendingMessage {
-  id: string;
-  topic: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  due: boolean;
-}
-
-// One relay pass at a time across every instance sharing the database.
-const RELAY_LOCK = 'gatehouse.outbox.relay';
+// Kept in the row for operators; long enough to read, short enough never to bloat the table.
+const MAX_ERROR_LENGTH = 1000;
 
 /**
- * Delivers outbox messages to their topic's handler, in order. A pass runs in one transaction
- * that holds an advisory lock, so two relays never deliver the same message; a crash rolls the
- * pass back and its messages are delivered again (at least once; handlers are idempotent). A
- * failed message waits with exponential backoff and holds back the later messages of its topic,
- * so a removal never overtakes the addition it undoes.
+ * Delivers outbox messages to their topic's handler: claim (lease) in a short transaction,
+ * deliver outside any transaction, then mark each delivered or failed. A crash leaves the lease
+ * to expire and the message is delivered again: at least once, never by two relays at once while
+ * leased, and in order within a topic. Within this process passes never overlap.
  */
 @Injectable()
 export class OutboxRelay {
   private readonly logger = new Logger('Outbox');
-  private handlers?: Map<string, OutboxHandler>;
   private running?: Promise<void>;
   private again = false;
 
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly store: OutboxStore,
+    private readonly handlers: OutboxHandlers,
+    private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly discovery: DiscoveryService,
   ) {}
 
-  /** Runs a pass now, or one more after the pass in progress; never throws. */
-  runPass(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.pass().catch((error: unknown) => this.logger.warn({ err: error }, 'outbox pass failed; will retry'));
-      } while (this.again);
-    })().finally(() => (this.running = undefined));
+  /** Runs a pass now, or one more right after the pass in progress; resolves when done, never rejects. */
+  flush(): Promise<void> {
+    this.again = true;
+    this.running ??= this.drain().finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /** The timer's tick: a pass unless one is already running. */
+  poll(): void {
+    if (!this.running) void this.flush();
   }
 
   /** The pass in progress, if any, to await before shutting down. */
@@ -55,52 +44,67 @@ export class OutboxRelay {
     return this.running ?? Promise.resolve();
   }
 
-  private pass(): Promise<void> {
-    return this.tx.asSystem(async () => {
-      // Waits for another instance's pass rather than skipping: a flush() must see its own message through.
-      await this.tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [RELAY_LOCK]);
-      const messages: PendingMessage[] = await this.tx.manager.query(
-        `SELECT id, topic, payload, attempts, available_at <= now() AS due FROM outbox
-         WHERE processed_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.config.outbox.batchSize],
-      );
-      const held = new Set<string>();
-      for (const message of messages) {
-        if (held.has(message.topic)) continue;
-        if (!message.due || !(await this.deliver(message))) held.add(message.topic);
+  private async drain(): Promise<void> {
+    while (this.again) {
+      this.again = false;
+      try {
+        // A full batch with progress means more may be due: keep going until caught up.
+        while (await this.pass());
+      } catch (error) {
+        // The database is unreachable or similar: leased messages come back when their lease ends.
+        this.logger.warn({ err: error }, 'outbox pass failed; will retry');
       }
-    });
-  }
-
-  private async deliver(message: PendingMessage): Promise<boolean> {
-    const handler = this.handlerFor(message.topic);
-    try {
-      if (!handler) throw new Error(`no handler for topic "${message.topic}"`);
-      await handler.handle(message.payload);
-      await this.tx.manager.query(`UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = $1`, [message.id]);
-      return true;
-    } catch (error) {
-      const attempts = message.attempts + 1;
-      const delayMs = Math.min(this.config.outbox.maxBackoffMs, 100 * 2 ** Math.min(attempts, 20));
-      const reason = error instanceof Error ? error.message : String(error);
-      await this.tx.manager.query(
-        `UPDATE outbox SET attempts = $2, last_error = $3, available_at = now() + make_interval(secs => $4::double precision / 1000)
-         WHERE id = $1`,
-        [message.id, attempts, reason.slice(0, 1000), delayMs],
-      );
-      this.logger.warn({ outboxId: message.id, topic: message.topic, attempts, retryInMs: delayMs, reason }, 'outbox delivery failed');
-      return false;
     }
   }
 
-  private handlerFor(topic: string): OutboxHandler | undefined {
-    this.handlers ??= new Map(
-      this.discovery
-        .getProviders()
-        .map((wrapper) => wrapper.instance as unknown)
-        .filter((instance): instance is OutboxHandler => instance instanceof OutboxHandler)
-        .map((handler) => [handler.topic, handler]),
-    );
-    return this.handlers.get(topic);
+  /** One claim and its deliveries; true when the batch was full and something was delivered. */
+  private async pass(): Promise<boolean> {
+    const limit = this.config.outbox.batchSize;
+    const claimed = await this.store.claim(this.clock.now(), limit);
+    let delivered = 0;
+    for (const messages of groupByTopic(claimed)) {
+      for (const [index, message] of messages.entries()) {
+        if (await this.deliver(message)) {
+          delivered += 1;
+          continue;
+        }
+        // The rest of this topic waits behind the failed message, to keep the topic's order.
+        await this.store.release(
+          messages.slice(index + 1).map((m) => m.id),
+          this.clock.now(),
+        );
+        break;
+      }
+    }
+    return claimed.length === limit && delivered > 0;
   }
+
+  private async deliver(message: ClaimedMessage): Promise<boolean> {
+    const handler = this.handlers.forTopic(message.topic);
+    try {
+      if (!handler) throw new Error(`no handler for topic "${message.topic}"`);
+      await handler.handle(message.payload);
+    } catch (error) {
+      await this.recordFailure(message, error);
+      return false;
+    }
+    await this.store.markDelivered(message.id, this.clock.now());
+    return true;
+  }
+
+  private async recordFailure(message: ClaimedMessage, error: unknown): Promise<void> {
+    const attempts = message.attempts + 1;
+    const delayMs = retryDelayMs(attempts, this.config.outbox.maxBackoffMs);
+    // The message only, never the payload or a stack: what a handler was given stays out of logs.
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+    await this.store.markFailed(message.id, attempts, reason, new Date(this.clock.now().getTime() + delayMs));
+    this.logger.warn({ outboxId: message.id, topic: message.topic, attempts, retryInMs: delayMs, reason }, 'outbox delivery failed');
+  }
+}
+
+/** Claimed messages per topic, each list in enqueue order. */
+function groupByTopic(messages: ClaimedMessage[]): ClaimedMessage[][] {
+  const byTopic = new Map<string, ClaimedMessage[]>();
+  for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+  return [...byTopic.values()];
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../clock/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Outbox } from './outbox.port';
 import { OutboxRelay } from './outbox-relay';
@@ -9,16 +10,21 @@ export class OutboxWriter extends Outbox {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
   ) {
     super();
   }
 
   async enqueue(topic: string, payload: Record<string, unknown>): Promise<void> {
     // `manager` throws outside a unit of work: a message must never commit apart from its change.
-    await this.tx.manager.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [topic, JSON.stringify(payload)]);
+    const now = this.clock.now().toISOString();
+    await this.tx.manager.query(
+      `INSERT INTO outbox (topic, payload, created_at, available_at) VALUES ($1, $2::jsonb, $3::timestamptz, $3::timestamptz)`,
+      [topic, JSON.stringify(payload), now],
+    );
   }
 
   flush(): Promise<void> {
-    return this.relay.runPass();
+    return this.relay.flush();
   }
 }
