@@ -23,6 +23,17 @@ export class AppConfig {
   };
   readonly secrets!: { sessionSecret: string; keyPepper: string; encryptionKey: string };
   readonly spicedb!: { endpoint?: string; token?: string; insecure: boolean };
+  /**
+   * Integration settings: the id stamped on secrets sealed with GATEHOUSE_ENCRYPTION_KEY, older keys
+   * still accepted for reading (`id:base64,...`, while re-encrypting), and the providers' base URLs.
+   */
+  readonly integrations!: {
+    encryptionKeyId: string;
+    previousEncryptionKeys?: string;
+    openaiBaseUrl: string;
+    runwareBaseUrl: string;
+    providerTimeoutMs: number;
+  };
   readonly outbox!: { pollIntervalMs: number; batchSize: number; maxBackoffMs: number };
   readonly iam!: {
     defaultTenantName: string;
@@ -71,6 +82,13 @@ export class AppConfig {
         endpoint: optional(env, 'SPICEDB_ENDPOINT'),
         token: optional(env, 'SPICEDB_TOKEN'),
         insecure: bool(env, 'SPICEDB_INSECURE', true),
+      },
+      integrations: {
+        encryptionKeyId: str(env, 'GATEHOUSE_ENCRYPTION_KEY_ID', 'k1'),
+        previousEncryptionKeys: optional(env, 'GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS'),
+        openaiBaseUrl: url(env, 'GATEHOUSE_OPENAI_BASE_URL', ['https:', 'http:']) ?? 'https://api.openai.com/v1',
+        runwareBaseUrl: url(env, 'GATEHOUSE_RUNWARE_BASE_URL', ['https:', 'http:']) ?? 'https://api.runware.ai/v1',
+        providerTimeoutMs: int(env, 'GATEHOUSE_PROVIDER_TIMEOUT_MS', 10_000, 100, 120_000),
       },
       outbox: {
         pollIntervalMs: int(env, 'GATEHOUSE_OUTBOX_POLL_MS', 1000, 10, 600_000),
