@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Outbox, Relationship, RELATIONSHIP_CHANGES_TOPIC, RelationshipFilter } from '../../platform';
+import { enqueueRelationshipChanges, Outbox, Relationship, RelationshipFilter } from '../../platform';
 
 export interface RelationshipChange {
   touch?: Relationship[];
@@ -12,11 +12,11 @@ export interface RelationshipChange {
 export class RelationshipChanges {
   constructor(private readonly outbox: Outbox) {}
 
-  async queue(change: RelationshipChange): Promise<void> {
-    const payload: Record<string, unknown> = {};
-    if (change.touch?.length) payload.touch = change.touch;
-    if (change.delete?.length) payload.delete = change.delete;
-    if (change.deleteFilters?.length) payload.delete_filters = change.deleteFilters;
-    if (Object.keys(payload).length > 0) await this.outbox.enqueue(RELATIONSHIP_CHANGES_TOPIC, payload);
+  queue(change: RelationshipChange): Promise<void> {
+    return enqueueRelationshipChanges(this.outbox, {
+      touch: change.touch,
+      delete: change.delete,
+      delete_filters: change.deleteFilters,
+    });
   }
 }
