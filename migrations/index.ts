@@ -2,6 +2,7 @@ import { DatabaseRoles1732320000001 } from './1732320000001-database-roles';
 import { AuditLog1732320000002 } from './1732320000002-audit-log';
 import { Outbox1732320000003 } from './1732320000003-outbox';
 import { Iam1732320000004 } from './1732320000004-iam';
+import { IntegrationSettings1732320000008 } from './1732320000008-integration-settings';
 
 /** Every migration, in order. A new migration is added here too. */
-export const migrations = [DatabaseRoles1732320000001, AuditLog1732320000002, Outbox1732320000003, Iam1732320000004];
+export const migrations = [DatabaseRoles1732320000001, AuditLog1732320000002, Outbox1732320000003, Iam1732320000004, IntegrationSettings1732320000008];

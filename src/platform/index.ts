@@ -10,3 +10,4 @@ export { RELATIONSHIP_CHANGES_TOPIC, enqueueRelationshipChanges } from './author
 export type { RelationshipChanges } from './authorization/relationship-changes';
 export { Clock, ManualClock } from './clock/clock';
 export * from './authentication';
+export * from './audit';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthenticationModule } from './authentication/authentication.module';
 import { AuthorizationModule } from './authorization/authorization.module';
 import { ClockModule } from './clock/clock.module';
@@ -11,7 +12,7 @@ import { OutboxModule } from './outbox/outbox.module';
 
 /** What every feature module uses: config, database, authentication, authorization, outbox, logging, errors, health. */
 @Module({
-  imports: [ConfigModule, ClockModule, LoggingModule, DatabaseModule, AuthorizationModule, OutboxModule, AuthenticationModule],
+  imports: [ConfigModule, ClockModule, LoggingModule, DatabaseModule, AuthorizationModule, OutboxModule, AuthenticationModule, AuditModule],
   controllers: [HealthController],
   providers: [ReadinessProbe],
   exports: [ConfigModule, ClockModule, DatabaseModule],

@@ -1,0 +1,3 @@
+export { AuditLog, AuditLogReader } from './audit-log.port';
+export type { AuditActor, AuditEntry, AuditPage, AuditQuery, AuditRecord } from './audit-log.port';
+export { InvalidAuditCursor } from './audit-cursor';
