@@ -6,10 +6,10 @@ import { IntegrationResolver } from './resolve-integration.use-case';
 
 export const RESOLVE_SCOPE = 'integrations:resolve';
 
-/** Who may resolve over HTTP: an API key of the tenant itself, carrying the resolve scope. Nobody else. */
+/** Who may resolve over HTTP: an API key of the tenant itself, carrying the resolve scope. Nobody else (another tenant: 404). */
 export function requireResolveCaller(principal: Principal, tenantId: string): void {
-  if (principal.kind !== 'api_key') throw new Forbidden('Only API keys with the integrations:resolve scope may resolve integrations');
   if (principal.tenantId !== tenantId) throw new TenantNotFound();
+  if (principal.kind !== 'api_key') throw new Forbidden('Only API keys with the integrations:resolve scope may resolve integrations');
   if (!(principal.scopes ?? []).includes(RESOLVE_SCOPE)) throw new InsufficientScope(RESOLVE_SCOPE);
 }
 
