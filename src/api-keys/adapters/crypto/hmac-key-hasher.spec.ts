@@ -1,0 +1,29 @@
+import { createHmac } from 'node:crypto';
+import { AppConfig } from '../../../platform/config/app-config';
+import { generateApiKey } from '../../domain/api-key-secret';
+import { HmacKeyHasher } from './hmac-key-hasher';
+
+const configWith = (pepper: string) => AppConfig.fromEnv({ GATEHOUSE_KEY_PEPPER: pepper });
+
+describe('HMAC key hasher', () => {
+  const pepper = 'unit-test-pepper-0123456789abcdef0123';
+  const hasher = new HmacKeyHasher(configWith(pepper));
+
+  it('is HMAC-SHA-256 of the key under the pepper, as hex', () => {
+    const key = generateApiKey('secret');
+    expect(hasher.hash(key)).toBe(createHmac('sha256', pepper).update(key).digest('hex'));
+    expect(hasher.hash(key)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('depends on the pepper', () => {
+    const key = generateApiKey('secret');
+    expect(new HmacKeyHasher(configWith(`${pepper}-other`)).hash(key)).not.toBe(hasher.hash(key));
+  });
+
+  it('compares digests', () => {
+    const a = hasher.hash(generateApiKey('secret'));
+    expect(hasher.same(a, a)).toBe(true);
+    expect(hasher.same(a, hasher.hash(generateApiKey('secret')))).toBe(false);
+    expect(hasher.same(a, a.slice(0, 10))).toBe(false);
+  });
+});

@@ -1,0 +1,7 @@
+/** Turns a presented key into what is stored and looked up: a keyed hash, never reversible. */
+export abstract class KeyHasher {
+  /** Hex digest of `key`; the same key always gives the same digest. */
+  abstract hash(key: string): string;
+  /** Constant-time comparison of two digests. */
+  abstract same(a: string, b: string): boolean;
+}

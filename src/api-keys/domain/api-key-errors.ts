@@ -1,0 +1,159 @@
+import { DomainError } from '../../platform/kernel';
+
+/** Every API key failure a caller can see, each with its stable code. */
+
+/** Why a presented key does not authenticate; the same codes appear in verify answers. */
+export type KeyRejection = 'API_KEY_INVALID' | 'API_KEY_EXPIRED' | 'API_KEY_REVOKED';
+
+const REJECTION_MESSAGES: Record<KeyRejection, string> = {
+  API_KEY_INVALID: 'The API key is malformed or unknown',
+  API_KEY_EXPIRED: 'The API key has expired',
+  API_KEY_REVOKED: 'The API key has been revoked',
+};
+
+export class ApiKeyRejected extends DomainError {
+  readonly kind = 'unauthenticated';
+  constructor(readonly code: KeyRejection) {
+    super(REJECTION_MESSAGES[code]);
+  }
+}
+
+export class ApiKeyScopeMissing extends DomainError {
+  readonly code = 'API_KEY_SCOPE_MISSING';
+  readonly kind = 'forbidden';
+  constructor(scope: string) {
+    super(`The API key lacks the "${scope}" scope`, { required_scope: scope });
+  }
+}
+
+export class ApiKeyAttemptsThrottled extends DomainError {
+  readonly code = 'API_KEY_ATTEMPTS_THROTTLED';
+  readonly kind = 'rate_limited';
+  constructor(retryAfterSeconds: number) {
+    super('Too many failed API key attempts from this client; try again later');
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export class ApiKeyNotFound extends DomainError {
+  readonly code = 'API_KEY_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor() {
+    super('API key not found');
+  }
+}
+
+export class ApiKeyNameTaken extends DomainError {
+  readonly code = 'API_KEY_NAME_TAKEN';
+  readonly kind = 'conflict';
+  constructor(name: string) {
+    super(`A live key named "${name}" already exists for this team or owner`);
+  }
+}
+
+export class ApiKeyAlreadyRevoked extends DomainError {
+  readonly code = 'API_KEY_ALREADY_REVOKED';
+  readonly kind = 'conflict';
+  constructor() {
+    super('The API key is revoked');
+  }
+}
+
+export class ResourcePermissionsSecretOnly extends DomainError {
+  readonly code = 'RESOURCE_PERMISSIONS_SECRET_ONLY';
+  readonly kind = 'invalid';
+  constructor() {
+    super('Only secret keys may carry resource permissions');
+  }
+}
+
+export class ExpiryExceedsPolicy extends DomainError {
+  readonly code = 'API_KEY_EXPIRY_EXCEEDS_POLICY';
+  readonly kind = 'invalid';
+  constructor(maxExpiryDays: number, latest: Date) {
+    super(`The tenant's key policy allows at most ${maxExpiryDays} days of validity`, {
+      max_expiry_days: maxExpiryDays,
+      latest_expires_at: latest.toISOString(),
+    });
+  }
+}
+
+export class ExpiryRequired extends DomainError {
+  readonly code = 'API_KEY_EXPIRY_REQUIRED';
+  readonly kind = 'invalid';
+  constructor() {
+    super("The tenant's key policy requires an expiry");
+  }
+}
+
+export class ExpiryNotInFuture extends DomainError {
+  readonly code = 'API_KEY_EXPIRY_IN_PAST';
+  readonly kind = 'invalid';
+  constructor() {
+    super('expires_at must be in the future');
+  }
+}
+
+export class ExpiryAmbiguous extends DomainError {
+  readonly code = 'API_KEY_EXPIRY_AMBIGUOUS';
+  readonly kind = 'invalid';
+  constructor() {
+    super('Give expires_at or expires_in_days, not both');
+  }
+}
+
+export class PublicKeysNotAllowed extends DomainError {
+  readonly code = 'API_KEY_PUBLIC_NOT_ALLOWED';
+  readonly kind = 'invalid';
+  constructor() {
+    super("The tenant's key policy does not allow public keys");
+  }
+}
+
+export class ScopeNotAllowed extends DomainError {
+  readonly code = 'API_KEY_SCOPE_NOT_ALLOWED';
+  readonly kind = 'invalid';
+  constructor(scopes: string[], allowed: string[]) {
+    super(`Scopes not allowed by the tenant's key policy: ${scopes.join(', ')}`, { scopes, allowed_scopes: allowed });
+  }
+}
+
+export class InvalidKeyPolicy extends DomainError {
+  readonly code = 'API_KEY_POLICY_INVALID';
+  readonly kind = 'invalid';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export class KeyOwnerOutsideTenant extends DomainError {
+  readonly code = 'API_KEY_OWNER_OUTSIDE_TENANT';
+  readonly kind = 'forbidden';
+  constructor() {
+    super('A key is owned by a user of its tenant; create it as one');
+  }
+}
+
+export class KeyTeamNotFound extends DomainError {
+  readonly code = 'TEAM_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor() {
+    super('Team not found');
+  }
+}
+
+export class ApiKeyForbidden extends DomainError {
+  readonly code = 'FORBIDDEN';
+  readonly kind = 'forbidden';
+  constructor(message = 'Not allowed') {
+    super(message);
+  }
+}
+
+export class KeyTenantNotFound extends DomainError {
+  readonly code = 'TENANT_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor() {
+    super('Tenant not found');
+  }
+}

@@ -1,0 +1,51 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { base62 } from './base62';
+
+export type ApiKeyType = 'secret' | 'public';
+
+const PREFIX_OF: Record<ApiKeyType, string> = { secret: 'sk_', public: 'pk_' };
+/** 192 random bits: 33 base62 characters. */
+const RANDOM_BYTES = 24;
+const BODY_LENGTH = 33;
+const CHECKSUM_LENGTH = 6;
+/** `sk_`/`pk_`, the random body, then a checksum of both: one shape a secret scanner can match. */
+const SHAPE = /^(sk|pk)_([0-9A-Za-z]{33})([0-9A-Za-z]{6})$/;
+/** What is stored and shown for display: the type prefix and the first characters of the body. */
+const DISPLAY_PREFIX_LENGTH = 12;
+
+/** A key as presented: well-formed and with a matching checksum, not yet known to exist. */
+export interface ParsedApiKey {
+  type: ApiKeyType;
+  value: string;
+}
+
+export function generateApiKey(type: ApiKeyType): string {
+  const head = PREFIX_OF[type] + base62(randomBytes(RANDOM_BYTES), BODY_LENGTH);
+  return head + checksumOf(head);
+}
+
+/**
+ * Whether `value` is a key this service could have issued. A typo or a foreign string fails the
+ * checksum, so it is rejected without any lookup; `undefined` then.
+ */
+export function parseApiKey(value: string): ParsedApiKey | undefined {
+  const match = SHAPE.exec(value);
+  if (!match) return undefined;
+  const head = `${match[1]}_${match[2]}`;
+  if (checksumOf(head) !== match[3]) return undefined;
+  return { type: match[1] === 'sk' ? 'secret' : 'public', value };
+}
+
+/** Whether a presented credential claims to be an API key (its prefix), valid or not. */
+export function looksLikeApiKey(value: string): boolean {
+  return value.startsWith('sk_') || value.startsWith('pk_');
+}
+
+export function displayPrefix(key: string): string {
+  return key.slice(0, DISPLAY_PREFIX_LENGTH);
+}
+
+/** 32 bits of SHA-256: not a secret, only a guard against typos and strings from elsewhere. */
+function checksumOf(head: string): string {
+  return base62(createHash('sha256').update(head).digest().subarray(0, 4), CHECKSUM_LENGTH);
+}

@@ -1,0 +1,64 @@
+import type { ApiKeyType } from './api-key-secret';
+import type { KeyRejection } from './api-key-errors';
+
+/** A grant on one object of the authorization graph, e.g. `{ type: 'workspace', id, permissions: ['view'] }`. */
+export interface ResourcePermission {
+  type: string;
+  id: string;
+  permissions: string[];
+}
+
+/** An API key as stored: never the key itself, only its display prefix (the hash stays in persistence). */
+export interface ApiKey {
+  id: string;
+  tenantId: string;
+  userId: string;
+  teamId: string | null;
+  name: string;
+  type: ApiKeyType;
+  keyPrefix: string;
+  scopes: string[];
+  resourcePermissions: ResourcePermission[];
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** In the future while a rotated key is in its grace period; from then on the key is revoked. */
+  revokedAt: Date | null;
+  revocationReason: string | null;
+  /** The key this one replaced by rotation. */
+  rotatedFromId: string | null;
+}
+
+export type ApiKeyState = 'active' | 'expired' | 'revoked';
+
+/** Revocation wins over expiry: a revoked key says so even after it would have expired. */
+export function stateOf(key: Pick<ApiKey, 'expiresAt' | 'revokedAt'>, now: Date): ApiKeyState {
+  if (key.revokedAt && key.revokedAt.getTime() <= now.getTime()) return 'revoked';
+  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return 'active';
+}
+
+/** Why a key whose secret matched may not be used now, if it may not. */
+export function rejectionOf(key: Pick<ApiKey, 'expiresAt' | 'revokedAt'>, now: Date): KeyRejection | undefined {
+  const state = stateOf(key, now);
+  if (state === 'revoked') return 'API_KEY_REVOKED';
+  if (state === 'expired') return 'API_KEY_EXPIRED';
+  return undefined;
+}
+
+/** Revoked for good, or scheduled to be (a rotated key in its grace period): no longer editable. */
+export function isRetired(key: Pick<ApiKey, 'revokedAt'>): boolean {
+  return key.revokedAt !== null;
+}
+
+/** When a rotated key stops: the grace period's end, but never later than it would have stopped anyway. */
+export function graceEnd(key: Pick<ApiKey, 'expiresAt'>, now: Date, graceSeconds: number): Date {
+  const end = new Date(now.getTime() + graceSeconds * 1000);
+  return key.expiresAt && key.expiresAt.getTime() < end.getTime() ? key.expiresAt : end;
+}
+
+/** Whether a key grants `scope`; `*` grants all. */
+export function hasScope(scopes: readonly string[], scope: string): boolean {
+  return scopes.includes(scope) || scopes.includes('*');
+}
