@@ -1,17 +1,18 @@
 import { Body, Controller, Get, HttpStatus, Ip, Param, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../../../platform';
 import { PlatformIntegrationQueriesUseCase } from '../../application/platform/platform-integration-queries.use-case';
 import { UpdatePlatformIntegrationUseCase } from '../../application/platform/update-platform-integration.use-case';
 import { ListIntegrationAuditUseCase } from '../../application/tenant/list-integration-audit.use-case';
 import { ApiErrors, ApiSession } from './api-docs';
 import { AuditPageDto, IntegrationAuditQuery } from './dto/integration-audit.dto';
-import { PLATFORM_BODY_SCHEMA, PlatformIntegrationDto, PlatformIntegrationListDto } from './dto/platform-integration.dto';
+import { PLATFORM_BODY_SCHEMA, PlatformIntegrationDto, PlatformIntegrationListDto, SecretStatusDto } from './dto/platform-integration.dto';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND } = HttpStatus;
 
 @ApiTags('integrations')
 @ApiSession()
+@ApiExtraModels(SecretStatusDto)
 @Controller('v1/admin/integrations')
 export class AdminIntegrationsController {
   constructor(
