@@ -1,5 +1,8 @@
-import { displayPrefix, generateApiKey, looksLikeApiKey, parseApiKey } from './api-key-secret';
+import { apiKeyFrom, ApiKeyType, displayPrefix, looksLikeApiKey, parseApiKey } from './api-key-secret';
+import { crc32 } from './crc32';
 import { base62 } from './base62';
+
+const generateApiKey = (type: ApiKeyType) => apiKeyFrom(type, crypto.getRandomValues(new Uint8Array(24)));
 
 describe('API key strings', () => {
   it('have the type prefix, 33 random base62 characters and a 6-character checksum', () => {
@@ -47,5 +50,11 @@ describe('API key strings', () => {
     expect(base62(Uint8Array.from([1, 0]), 2)).toBe('48');
     expect(base62(new Uint8Array(24).fill(255), 33)).toHaveLength(33);
     expect(() => base62(new Uint8Array(25).fill(255), 33)).toThrow();
+  });
+});
+
+describe('CRC-32', () => {
+  it('matches the standard check value', () => {
+    expect(Buffer.from(crc32('123456789')).toString('hex')).toBe('cbf43926');
   });
 });

@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { base62 } from './base62';
+import { crc32 } from './crc32';
 
 export type ApiKeyType = 'secret' | 'public';
 
 const PREFIX_OF: Record<ApiKeyType, string> = { secret: 'sk_', public: 'pk_' };
 /** 192 random bits: 33 base62 characters. */
-const RANDOM_BYTES = 24;
+export const API_KEY_RANDOM_BYTES = 24;
 const BODY_LENGTH = 33;
 const CHECKSUM_LENGTH = 6;
 /** `sk_`/`pk_`, the random body, then a checksum of both: one shape a secret scanner can match. */
@@ -19,8 +19,10 @@ export interface ParsedApiKey {
   value: string;
 }
 
-export function generateApiKey(type: ApiKeyType): string {
-  const head = PREFIX_OF[type] + base62(randomBytes(RANDOM_BYTES), BODY_LENGTH);
+/** A key from `random` (API_KEY_RANDOM_BYTES bytes from a cryptographic source). */
+export function apiKeyFrom(type: ApiKeyType, random: Uint8Array): string {
+  if (random.length !== API_KEY_RANDOM_BYTES) throw new Error(`a key needs ${API_KEY_RANDOM_BYTES} random bytes`);
+  const head = PREFIX_OF[type] + base62(random, BODY_LENGTH);
   return head + checksumOf(head);
 }
 
@@ -45,7 +47,7 @@ export function displayPrefix(key: string): string {
   return key.slice(0, DISPLAY_PREFIX_LENGTH);
 }
 
-/** 32 bits of SHA-256: not a secret, only a guard against typos and strings from elsewhere. */
+/** CRC-32: not a secret, only a guard against typos and strings from elsewhere. */
 function checksumOf(head: string): string {
-  return base62(createHash('sha256').update(head).digest().subarray(0, 4), CHECKSUM_LENGTH);
+  return base62(crc32(head), CHECKSUM_LENGTH);
 }

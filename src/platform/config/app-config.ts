@@ -50,6 +50,15 @@ export class AppConfig {
     loginWindowSeconds: number;
   };
 
+  /** API key verification: cache of verified keys, throttling of failed attempts, last-used write-behind. */
+  readonly apiKeys!: {
+    cacheTtlSeconds: number;
+    cacheMaxEntries: number;
+    maxFailures: number;
+    failureWindowSeconds: number;
+    lastUsedFlushMs: number;
+  };
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -106,6 +115,13 @@ export class AppConfig {
         passwordMinLength: int(env, 'GATEHOUSE_PASSWORD_MIN_LENGTH', 12, 8, 1024),
         loginMaxFailures: int(env, 'GATEHOUSE_LOGIN_MAX_FAILURES', 5, 1, 1000),
         loginWindowSeconds: int(env, 'GATEHOUSE_LOGIN_WINDOW_SECONDS', 900, 1, 86_400),
+      },
+      apiKeys: {
+        cacheTtlSeconds: int(env, 'GATEHOUSE_API_KEY_CACHE_TTL_SECONDS', 30, 0, 3600),
+        cacheMaxEntries: int(env, 'GATEHOUSE_API_KEY_CACHE_MAX_ENTRIES', 100_000, 0, 10_000_000),
+        maxFailures: int(env, 'GATEHOUSE_API_KEY_MAX_FAILURES', 20, 1, 1_000_000),
+        failureWindowSeconds: int(env, 'GATEHOUSE_API_KEY_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
+        lastUsedFlushMs: int(env, 'GATEHOUSE_API_KEY_LAST_USED_FLUSH_MS', 10_000, 10, 600_000),
       },
     });
     config.validate();

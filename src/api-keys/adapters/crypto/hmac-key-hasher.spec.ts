@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { AppConfig } from '../../../platform/config/app-config';
-import { generateApiKey } from '../../domain/api-key-secret';
+import { AppConfig } from '../../../platform';
+import { newApiKey as generateApiKey } from '../../application/new-api-key';
 import { HmacKeyHasher } from './hmac-key-hasher';
 
 const configWith = (pepper: string) => AppConfig.fromEnv({ GATEHOUSE_KEY_PEPPER: pepper });

@@ -1,0 +1,22 @@
+import { applyDecorators, HttpStatus } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
+import { ErrorBody } from '../../../platform';
+
+const DESCRIPTIONS: Partial<Record<HttpStatus, string>> = {
+  [HttpStatus.BAD_REQUEST]: 'Invalid request (VALIDATION_FAILED, INVALID_ID, API_KEY_EXPIRY_EXCEEDS_POLICY, RESOURCE_PERMISSIONS_SECRET_ONLY, ...)',
+  [HttpStatus.UNAUTHORIZED]: 'No valid credential (UNAUTHENTICATED, API_KEY_INVALID, API_KEY_EXPIRED, API_KEY_REVOKED)',
+  [HttpStatus.FORBIDDEN]: 'Authenticated but not allowed (FORBIDDEN, API_KEY_SCOPE_MISSING)',
+  [HttpStatus.NOT_FOUND]: 'No such resource, or not visible to the caller',
+  [HttpStatus.CONFLICT]: 'Conflicts with the current state (API_KEY_NAME_TAKEN, API_KEY_ALREADY_REVOKED)',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'Too many failed key attempts from this client; see Retry-After',
+};
+
+/** Documents the error answers of a route, all in the one error body. */
+export function ApiErrors(...statuses: HttpStatus[]): MethodDecorator {
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, type: ErrorBody, description: DESCRIPTIONS[status] })));
+}
+
+/** A route for people (session) and, where marked, API keys. */
+export function ApiAuthenticated(): MethodDecorator & ClassDecorator {
+  return applyDecorators(ApiCookieAuth('session'), ApiBearerAuth('bearer'));
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { CredentialAuthenticator, PresentedCredentials, Principal } from '../../../platform';
+import { ApiKeyRejected } from '../../domain/api-key-errors';
+import { looksLikeApiKey } from '../../domain/api-key-secret';
+import { FailedAttemptThrottle } from '../../application/failed-attempt-throttle';
+import { KeyVerifier } from '../../application/key-verifier';
+import { LastUsedRecorder } from '../../application/last-used-recorder';
+
+/**
+ * API keys as a credential kind: `X-API-Key`, or a Bearer value with a key's prefix (session
+ * tokens have another shape and are left to their authenticator). Failures count against the
+ * client's address; too many and its key attempts get 429 for a while.
+ */
+@Injectable()
+export class ApiKeyAuthenticator extends CredentialAuthenticator {
+  constructor(
+    private readonly verifier: KeyVerifier,
+    private readonly throttle: FailedAttemptThrottle,
+    private readonly lastUsed: LastUsedRecorder,
+  ) {
+    super();
+  }
+
+  async authenticate(credentials: PresentedCredentials): Promise<Principal | undefined> {
+    const presented = credentials.apiKey ?? (credentials.bearer && looksLikeApiKey(credentials.bearer) ? credentials.bearer : undefined);
+    if (presented === undefined) return undefined;
+    this.throttle.assertAllowed(credentials.clientAddress);
+    const result = await this.verifier.verify(presented);
+    if (!result.valid) {
+      this.throttle.recordFailure(credentials.clientAddress);
+      throw new ApiKeyRejected(result.code);
+    }
+    const key = result.key;
+    this.lastUsed.touch(key.id);
+    return {
+      kind: 'api_key',
+      id: key.id,
+      tenantId: key.tenantId,
+      userId: key.userId,
+      subject: { type: 'api_key', id: key.id },
+      expiresAt: key.expiresAt ?? undefined,
+      scopes: key.scopes,
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { SCOPE_PATTERN } from '../../../domain/scopes';
+
+const MAX_DAYS = 36_500;
+
+/** A grant on one object of the authorization graph, e.g. `workspace:<id>` with `view`. */
+export class ResourcePermissionDto {
+  @ApiProperty({ example: 'workspace' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{0,63}$/)
+  type!: string;
+
+  @ApiProperty({ example: '0b6f1c1e-7c1a-4a53-9a57-3f2b1d0c9e11' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  id!: string;
+
+  @ApiProperty({ type: [String], example: ['view'] })
+  @IsArray()
+  @ArrayMaxSize(32)
+  @IsString({ each: true })
+  @Matches(/^[a-z][a-z0-9_]{0,63}$/, { each: true })
+  permissions!: string[];
+}
+
+class KeyTermsBody {
+  @ApiPropertyOptional({ type: [String], example: ['api_keys:verify'], description: '`resource:action`, or `*`' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @IsString({ each: true })
+  @Matches(SCOPE_PATTERN, { each: true, message: 'each scope must look like resource:action' })
+  scopes?: string[];
+
+  @ApiPropertyOptional({ type: [ResourcePermissionDto], description: 'Secret keys only' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(256)
+  @ValidateNested({ each: true })
+  @Type(() => ResourcePermissionDto)
+  resource_permissions?: ResourcePermissionDto[];
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_DAYS, description: 'Instead of expires_at' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DAYS)
+  expires_in_days?: number;
+}
+
+export class CreateApiKeyBody extends KeyTermsBody {
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: ['secret', 'public'] })
+  @IsIn(['secret', 'public'])
+  type!: 'secret' | 'public';
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  team_id?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  expires_at?: string;
+}
+
+export class UpdateApiKeyBody extends KeyTermsBody {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'null: never expires (if the policy allows)' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsISO8601({ strict: true })
+  expires_at?: string | null;
+}
+
+export class RotateApiKeyBody {
+  @ApiPropertyOptional({ minimum: 0, maximum: 2_592_000, default: 0, description: 'How long the old key keeps working' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2_592_000)
+  grace_period_seconds?: number;
+}
+
+export class RevokeApiKeyBody {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class VerifyApiKeyBody {
+  @ApiProperty({ description: 'The key to check' })
+  @IsString()
+  @MaxLength(256)
+  key!: string;
+}

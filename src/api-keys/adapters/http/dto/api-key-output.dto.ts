@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { stateOf, type ApiKey } from '../../../domain/api-key';
+import type { VerifyAnswer } from '../../../application/verify-api-key.use-case';
+import type { Principal } from '../../../../platform';
+import { ResourcePermissionDto } from './api-key-input.dto';
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** A key's metadata: never the key, never its hash. */
+export class ApiKeyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) tenant_id!: string;
+  @ApiProperty({ format: 'uuid' }) owner_id!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) team_id!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['secret', 'public'] }) type!: 'secret' | 'public';
+  @ApiProperty({ description: 'The first characters of the key, for recognising it' }) key_prefix!: string;
+  @ApiProperty({ type: [String] }) scopes!: string[];
+  @ApiProperty({ type: [ResourcePermissionDto] }) resource_permissions!: ResourcePermissionDto[];
+  @ApiProperty({ enum: ['active', 'expired', 'revoked'] }) state!: 'active' | 'expired' | 'revoked';
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) expires_at!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) last_used_at!: string | null;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ format: 'date-time' }) updated_at!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'In the future while a rotated key is in its grace period' })
+  revoked_at!: string | null;
+  @ApiProperty({ nullable: true, type: String }) revocation_reason!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) rotated_from_id!: string | null;
+
+  static from(key: ApiKey, now: Date): ApiKeyDto {
+    return {
+      id: key.id,
+      tenant_id: key.tenantId,
+      owner_id: key.userId,
+      team_id: key.teamId,
+      name: key.name,
+      type: key.type,
+      key_prefix: key.keyPrefix,
+      scopes: key.scopes,
+      resource_permissions: key.resourcePermissions,
+      state: stateOf(key, now),
+      expires_at: iso(key.expiresAt),
+      last_used_at: iso(key.lastUsedAt),
+      created_at: key.createdAt.toISOString(),
+      updated_at: key.updatedAt.toISOString(),
+      revoked_at: iso(key.revokedAt),
+      revocation_reason: key.revocationReason,
+      rotated_from_id: key.rotatedFromId,
+    };
+  }
+}
+
+/** Creation and rotation: the only answers that carry the key itself. */
+export class IssuedApiKeyDto extends ApiKeyDto {
+  @ApiProperty({ description: 'The key. Shown this once; store it now.' }) key!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Rotation: when the replaced key stops working' })
+  previous_key_revoked_at?: string;
+}
+
+export class ApiKeyPageDto {
+  @ApiProperty({ type: [ApiKeyDto] }) items!: ApiKeyDto[];
+  @ApiProperty({ nullable: true, type: String }) next_cursor!: string | null;
+}
+
+export class VerifyResultDto {
+  @ApiProperty() valid!: boolean;
+  @ApiPropertyOptional({ enum: ['API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED'] }) code?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) tenant_id?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) key_id?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) owner_id?: string;
+  @ApiPropertyOptional({ enum: ['secret', 'public'] }) type?: string;
+  @ApiPropertyOptional({ type: [String] }) scopes?: string[];
+  @ApiPropertyOptional({ type: [ResourcePermissionDto] }) resource_permissions?: ResourcePermissionDto[];
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) expires_at?: string | null;
+
+  static from(answer: VerifyAnswer): VerifyResultDto {
+    const result: VerifyResultDto = { valid: answer.valid };
+    if (answer.code) result.code = answer.code;
+    const key = answer.key;
+    if (!key) return result;
+    return {
+      ...result,
+      tenant_id: key.tenantId,
+      key_id: key.id,
+      owner_id: key.userId,
+      type: key.type,
+      scopes: key.scopes,
+      resource_permissions: key.resourcePermissions,
+      expires_at: iso(key.expiresAt),
+    };
+  }
+}
+
+/** The calling key, as its credential says (answered without touching the database). */
+export class CallingKeyDto {
+  @ApiProperty({ format: 'uuid' }) key_id!: string;
+  @ApiProperty({ format: 'uuid' }) tenant_id!: string;
+  @ApiProperty({ format: 'uuid' }) owner_id!: string;
+  @ApiProperty({ type: [String] }) scopes!: string[];
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) expires_at!: string | null;
+
+  static from(principal: Principal): CallingKeyDto {
+    return {
+      key_id: principal.id,
+      tenant_id: principal.tenantId,
+      owner_id: principal.userId ?? principal.id,
+      scopes: principal.scopes ?? [],
+      expires_at: principal.expiresAt ? principal.expiresAt.toISOString() : null,
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { Module } from '@nestjs/common';
+import { AdminApiKeysController } from './adapters/http/admin-api-keys.controller';
+import { ApiKeyAuthenticator } from './adapters/http/api-key.authenticator';
+import { ApiKeysController } from './adapters/http/api-keys.controller';
+import { KeyPolicyController } from './adapters/http/key-policy.controller';
+import { KeyVerificationController } from './adapters/http/key-verification.controller';
+import { MachineScopeGuard } from './adapters/http/machine-access';
+import { PgKeyChangeFeed } from './adapters/cache/pg-key-change-feed';
+import { HmacKeyHasher } from './adapters/crypto/hmac-key-hasher';
+import { SqlApiKeyRepository } from './adapters/persistence/sql-api-key.repository';
+import { SqlKeyLookup } from './adapters/persistence/sql-key-lookup';
+import { SqlKeyPolicyRepository } from './adapters/persistence/sql-key-policy.repository';
+import { SqlLastUsedStore } from './adapters/persistence/sql-last-used-store';
+import { ApiKeyAccess } from './application/api-key-access';
+import { ApiKeyQueriesUseCase } from './application/api-key-queries.use-case';
+import { ApiKeyWrites } from './application/api-key-writes';
+import { CreateApiKeyUseCase } from './application/create-api-key.use-case';
+import { EraseTenantKeys } from './application/erase-tenant-keys';
+import { FailedAttemptThrottle } from './application/failed-attempt-throttle';
+import { KeyPolicyUseCase } from './application/key-policy.use-case';
+import { KeyVerifier } from './application/key-verifier';
+import { LastUsedRecorder } from './application/last-used-recorder';
+import { ApiKeyRepository } from './application/ports/api-key.repository';
+import { KeyChangeFeed } from './application/ports/key-change-feed';
+import { KeyHasher } from './application/ports/key-hasher';
+import { KeyLookup } from './application/ports/key-lookup';
+import { KeyPolicyRepository } from './application/ports/key-policy.repository';
+import { LastUsedStore } from './application/ports/last-used-store';
+import { RevokeApiKeyUseCase } from './application/revoke-api-key.use-case';
+import { RotateApiKeyUseCase } from './application/rotate-api-key.use-case';
+import { UpdateApiKeyUseCase } from './application/update-api-key.use-case';
+import { VerifiedKeyCache } from './application/verified-key-cache';
+import { VerifyApiKeyUseCase } from './application/verify-api-key.use-case';
+
+/** API keys: issuing, policy, rotation, revocation, and verification as a credential kind. */
+@Module({
+  controllers: [ApiKeysController, KeyPolicyController, AdminApiKeysController, KeyVerificationController],
+  providers: [
+    { provide: ApiKeyRepository, useClass: SqlApiKeyRepository },
+    { provide: KeyPolicyRepository, useClass: SqlKeyPolicyRepository },
+    { provide: KeyLookup, useClass: SqlKeyLookup },
+    { provide: LastUsedStore, useClass: SqlLastUsedStore },
+    { provide: KeyHasher, useClass: HmacKeyHasher },
+    PgKeyChangeFeed,
+    { provide: KeyChangeFeed, useExisting: PgKeyChangeFeed },
+    VerifiedKeyCache,
+    FailedAttemptThrottle,
+    LastUsedRecorder,
+    KeyVerifier,
+    ApiKeyAccess,
+    ApiKeyWrites,
+    CreateApiKeyUseCase,
+    ApiKeyQueriesUseCase,
+    UpdateApiKeyUseCase,
+    RotateApiKeyUseCase,
+    RevokeApiKeyUseCase,
+    KeyPolicyUseCase,
+    VerifyApiKeyUseCase,
+    ApiKeyAuthenticator,
+    EraseTenantKeys,
+    MachineScopeGuard,
+  ],
+  exports: [KeyVerifier, LastUsedRecorder],
+})
+export class ApiKeysModule {}

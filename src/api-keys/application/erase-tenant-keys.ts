@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { TenantErasure } from '../../iam';
+import { ApiKeyWrites } from './api-key-writes';
+import { ApiKeyRepository } from './ports/api-key.repository';
+import { VerifiedKeyCache } from './verified-key-cache';
+
+/**
+ * A tenant's deletion takes its keys with it (ON DELETE CASCADE); this removes what the cascade
+ * cannot reach: the keys' relationships in SpiceDB, and this instance's cached verifications
+ * (other instances hear of each deleted row from the table's trigger).
+ */
+@Injectable()
+export class EraseTenantKeys extends TenantErasure {
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly writes: ApiKeyWrites,
+    private readonly cache: VerifiedKeyCache,
+  ) {
+    super();
+  }
+
+  async eraseTenant(tenantId: string): Promise<void> {
+    const ids = await this.keys.idsOfTenant(tenantId);
+    if (ids.length > 0) await this.writes.unrelate(ids);
+    this.cache.invalidateTenant(tenantId);
+  }
+}

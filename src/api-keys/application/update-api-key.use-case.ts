@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, Principal } from '../../platform';
+import { isRetired, type ApiKey, type ResourcePermission } from '../domain/api-key';
+import { ApiKeyAlreadyRevoked, ApiKeyNameTaken, KeyTenantNotFound, ResourcePermissionsSecretOnly } from '../domain/api-key-errors';
+import { assertExpiryAllowed, assertScopesAllowed } from '../domain/key-policy';
+import { ApiKeyAccess } from './api-key-access';
+import { ApiKeyWrites } from './api-key-writes';
+import { requestedExpiry } from './key-expiry';
+import { ApiKeyRepository } from './ports/api-key.repository';
+import { KeyPolicyRepository } from './ports/key-policy.repository';
+
+export interface UpdateApiKeyCommand {
+  name?: string;
+  expiresAt?: Date | null;
+  expiresInDays?: number;
+  scopes?: string[];
+  resourcePermissions?: ResourcePermission[];
+}
+
+/** Edits a live key in place: the key string stays, every instance sees the change at once. */
+@Injectable()
+export class UpdateApiKeyUseCase {
+  constructor(
+    private readonly access: ApiKeyAccess,
+    private readonly writes: ApiKeyWrites,
+    private readonly keys: ApiKeyRepository,
+    private readonly policies: KeyPolicyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(principal: Principal, tenantId: string, keyId: string, command: UpdateApiKeyCommand): Promise<ApiKey> {
+    await this.access.requireTenantVisible(principal, tenantId);
+    const now = this.clock.now();
+    const expiresAt = requestedExpiry(now, command.expiresAt, command.expiresInDays);
+    return this.writes.inTenant(tenantId, [keyId], async () => {
+      const key = await this.access.requireManageable(principal, await this.keys.findById(keyId));
+      if (isRetired(key)) throw new ApiKeyAlreadyRevoked();
+      if (key.type === 'public' && command.resourcePermissions?.length) throw new ResourcePermissionsSecretOnly();
+      const policy = await this.policies.find(tenantId);
+      if (!policy) throw new KeyTenantNotFound();
+      if (command.scopes) assertScopesAllowed(policy, command.scopes);
+      if (expiresAt !== undefined) assertExpiryAllowed(policy, expiresAt, now);
+      const edited = await this.keys.edit(
+        keyId,
+        {
+          name: command.name,
+          expiresAt,
+          scopes: command.scopes && [...new Set(command.scopes)],
+          resourcePermissions: command.resourcePermissions,
+        },
+        now,
+      );
+      if (!edited) throw new ApiKeyNameTaken(command.name ?? key.name);
+      return edited;
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import type { ResourcePermission } from '../domain/api-key';
+import type { ApiKeyType } from '../domain/api-key-secret';
+
+/** What verification needs of a key, and all a cache holds: no secret, no name. */
+export interface VerifiedKey {
+  id: string;
+  tenantId: string;
+  userId: string;
+  teamId: string | null;
+  type: ApiKeyType;
+  scopes: string[];
+  resourcePermissions: ResourcePermission[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
