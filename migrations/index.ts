@@ -6,4 +6,4 @@ import { IntegrationSettings1732320000008 } from './1732320000008-integration-se
 import { ApiKeys1732320000006 } from './1732320000006-api-keys';
 
 /** Every migration, in order. A new migration is added here too. */
-export const migrations = [DatabaseRoles1732320000001, AuditLog1732320000002, Outbox1732320000003, Iam1732320000004, IntegrationSettings1732320000008, ApiKeys1732320000006];
+export const migrations = [DatabaseRoles1732320000001, AuditLog1732320000002, Outbox1732320000003, Iam1732320000004, ApiKeys1732320000006, IntegrationSettings1732320000008];
