@@ -1,4 +1,4 @@
-import { Clock, ManualClock } from '../../src/platform';
+import { AuthorizationPort, Clock, ManualClock } from '../../src/platform';
 import { bearer, createTeam, createTenant, createUser, loginAsAdmin, startIamApp, TenantFixture, unique, UserFixture } from '../support/iam-fixtures';
 import { TestApp } from '../support/test-app';
 import { createKey, keysPath, LENIENT_THROTTLE, xApiKey } from './key-fixtures';
@@ -304,6 +304,21 @@ describe('API keys: issue, list, read, edit, rotate, revoke', () => {
     expect((await t.http.post(keysPath(b.id)).set(bearer(systemToken)).send({ name: 'x', type: 'secret', scopes: [] }).expect(403)).body.code).toBe(
       'API_KEY_OWNER_OUTSIDE_TENANT',
     );
+  });
+
+  it("places keys in the authorization graph (schema.zed api_key: tenant, owner, team) and removes them on revocation", async () => {
+    const team = await createTeam(t, a.admin.token, a.id);
+    const issued = await createKey(t, a.admin.token, a.id, { team_id: team });
+    const authorization = t.app.get(AuthorizationPort);
+    const stored = async () =>
+      (await authorization.readRelationships({ resourceType: 'api_key', resourceId: issued.id }))
+        .map((r) => `${r.relation}@${r.subject.type}:${r.subject.id}`)
+        .sort();
+    expect(await stored()).toEqual([`owner@user:${a.admin.id}`, `team@team:${team}`, `tenant@tenant:${a.id}`].sort());
+    expect(await authorization.check({ type: 'user', id: a.admin.id }, 'manage', { type: 'api_key', id: issued.id })).toBe(true);
+    expect(await authorization.check({ type: 'user', id: member.id }, 'manage', { type: 'api_key', id: issued.id })).toBe(false);
+    await t.http.post(keysPath(a.id, issued.id, 'revoke')).set(bearer(a.admin.token)).send({}).expect(200);
+    expect(await stored()).toEqual([]);
   });
 
   it('asks for a credential (401 UNAUTHENTICATED) without one', async () => {
