@@ -3,8 +3,9 @@ import { ApiKeysModule } from './api-keys';
 import { IamModule } from './iam';
 import { IntegrationSettingsModule } from './integration-settings';
 import { PlatformModule } from './platform/platform.module';
+import { TeamMergeModule } from './team-merge';
 
 @Module({
-  imports: [PlatformModule, IamModule, IntegrationSettingsModule, ApiKeysModule],
+  imports: [PlatformModule, IamModule, IntegrationSettingsModule, ApiKeysModule, TeamMergeModule],
 })
 export class AppModule {}

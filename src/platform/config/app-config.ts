@@ -59,6 +59,9 @@ export class AppConfig {
     lastUsedFlushMs: number;
   };
 
+  /** LiteLLM gateway mirroring keys: unset url = no gateway; team ids are sent as `<teamRegion>_<team id>`. */
+  readonly litellm!: { url?: string; masterKey?: string; teamRegion: string; timeoutMs: number };
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -122,6 +125,12 @@ export class AppConfig {
         maxFailures: int(env, 'GATEHOUSE_API_KEY_MAX_FAILURES', 20, 1, 1_000_000),
         failureWindowSeconds: int(env, 'GATEHOUSE_API_KEY_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
         lastUsedFlushMs: int(env, 'GATEHOUSE_API_KEY_LAST_USED_FLUSH_MS', 10_000, 10, 600_000),
+      },
+      litellm: {
+        url: url(env, 'LITELLM_URL', ['https:', 'http:']),
+        masterKey: optional(env, 'LITELLM_MASTER_KEY'),
+        teamRegion: str(env, 'LITELLM_TEAM_REGION', 'eu'),
+        timeoutMs: int(env, 'LITELLM_TIMEOUT_MS', 10_000, 100, 120_000),
       },
     });
     config.validate();
