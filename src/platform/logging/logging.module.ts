@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { LogStream } from './log-stream';
-import { redactPaths } from './redact-paths';
+import { censorSecrets, redactPaths } from './redact-paths';
 
 @Module({
   imports: [
@@ -16,7 +16,8 @@ import { redactPaths } from './redact-paths';
           // Fastify has already given the request its id (see create-fastify-adapter.ts).
           genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
           redact: { paths: redactPaths, censor: '[redacted]' },
-          customProps: () => ({ service: 'gatehouse' }),
+          formatters: { log: censorSecrets },
+          base: { service: 'gatehouse' },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: stripQuery(req.url) }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
