@@ -62,7 +62,11 @@ describe('HTTP contract: health, readiness and the one error body', () => {
   it('sets security headers', async () => {
     const res = await t.http.get('/health').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toBeDefined();
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    const notFound = await t.http.get('/no/such/route').expect(404);
+    expect(notFound.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('redacts credentials from request logs', async () => {

@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -8,6 +7,7 @@ import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { ValidationFailed } from '../errors/validation-failed';
 import { useJsonBodyParser } from './json-body-parser';
 import { buildOpenApiDocument, mountOpenApi } from './openapi';
+import { useSecurityHeaders } from './security-headers';
 
 /** Everything the HTTP application needs besides its modules; shared by main.ts and the tests. */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
@@ -24,17 +24,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useGlobalFilters(new AllExceptionsFilter());
   useJsonBodyParser(app);
   await app.register(fastifyCookie, { secret: config.secrets.sessionSecret });
-  await app.register(helmet, {
-    // Swagger UI needs its inline script and styles on /docs only; the API itself serves JSON.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
-        scriptSrc: [`'self'`, `https: 'unsafe-inline'`],
-      },
-    },
-  });
+  useSecurityHeaders(app);
   app.enableShutdownHooks();
   mountOpenApi(app, buildOpenApiDocument(app));
 }
