@@ -61,6 +61,7 @@ describe('Team merge under faults', () => {
     const s = await scenario();
     const before = await snapshot(t, s);
     const queuedBefore = (await gatewayRows()).length;
+    await t.app.get(Outbox).flush();
     gateway.calls.length = 0;
     faults.failAfter = step;
     const res = await t.http.post(mergePath(s.tenant.id, s.target)).set(bearer(systemToken)).send({ source_team_id: s.source, conflict_strategy: strategy });
@@ -79,6 +80,7 @@ describe('Team merge under faults', () => {
   it('commits while the gateway is down; once it is back every update arrives exactly once', async () => {
     const s = await scenario();
     const extra = [await teamKey(t, s, s.source, 'k1'), await teamKey(t, s, s.source, 'k2')];
+    await t.app.get(Outbox).flush();
     gateway.calls.length = 0;
     gateway.down = true;
     const res = await t.http.post(mergePath(s.tenant.id, s.target)).set(bearer(systemToken)).send({ source_team_id: s.source, conflict_strategy: 'delete' }).expect(200);

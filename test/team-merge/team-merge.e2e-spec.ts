@@ -1,4 +1,4 @@
-import { AuditLogReader, AuthorizationPort, TransactionRunner } from '../../src/platform';
+import { AuditLogReader, AuthorizationPort, Outbox, TransactionRunner } from '../../src/platform';
 import { TestApp } from '../support/test-app';
 import { bearer, createTeam, createTenant, loginAsAdmin, startIamApp, unique } from '../support/iam-fixtures';
 import { FakeLiteLlm } from './fake-litellm';
@@ -19,6 +19,9 @@ describe('Team merge', () => {
     await gateway?.close();
   });
 
+  /** The merge answers once committed; its SpiceDB writes and gateway calls follow through the outbox. */
+  const delivered = () => t.app.get(Outbox).flush();
+
   const merge = (tenantId: string, target: string, body: Record<string, unknown>, token = systemToken) =>
     t.http.post(mergePath(tenantId, target)).set(bearer(token)).send(body);
 
@@ -29,6 +32,7 @@ describe('Team merge', () => {
     await addMember(t, s, s.source, ben, 'member');
     const annKey = await teamKey(t, s, s.source, 'ann-key', ann.token);
     const other = await teamKey(t, s, s.source, 'shared');
+    await delivered();
     gateway.calls.length = 0;
 
     const res = await merge(s.tenant.id, s.target, { source_team_id: s.source, conflict_strategy: 'cancel' }).expect(200);
@@ -46,6 +50,7 @@ describe('Team merge', () => {
     const moved = await keyOf(t, s, annKey);
     expect(moved).toMatchObject({ team_id: s.target, name: 'ann-key', state: 'active', owner_id: ann.id });
 
+    await delivered();
     // Relationships followed: ann now manages the target team, her key points at it.
     const authz = t.app.get(AuthorizationPort);
     expect(await authz.check({ type: 'user', id: ann.id }, 'manage', { type: 'team', id: s.target })).toBe(true);
@@ -75,6 +80,7 @@ describe('Team merge', () => {
     expect(outcome).toEqual({ [ann.id]: ['admin', 'promoted'], [ben.id]: ['admin', 'kept'], [cy.id]: ['member', 'added'] });
     const roles = Object.fromEntries((await membersOf(t, s, s.target)).map((m) => [m.user_id, m.role]));
     expect(roles).toEqual({ [ann.id]: 'admin', [ben.id]: 'admin', [cy.id]: 'member' });
+    await delivered();
     const authz = t.app.get(AuthorizationPort);
     expect(await authz.check({ type: 'user', id: ann.id }, 'manage', { type: 'team', id: s.target })).toBe(true);
   });
@@ -173,6 +179,7 @@ describe('Team merge', () => {
     const clash = await teamKey(t, s, s.source, 'prod');
     const keep = await teamKey(t, s, s.source, 'dev');
     await teamKey(t, s, s.target, 'prod');
+    await delivered();
     gateway.calls.length = 0;
     const res = await merge(s.tenant.id, s.target, { source_team_id: s.source, conflict_strategy: 'delete' }).expect(200);
     expect(res.body.revoked_keys).toEqual([{ id: clash, name: 'prod' }]);
@@ -180,6 +187,7 @@ describe('Team merge', () => {
     expect(res.body.gateway_sync).toEqual({ state: 'queued', calls: 2 });
     expect(await keyOf(t, s, clash)).toMatchObject({ state: 'revoked', name: 'prod' });
     expect(await keyOf(t, s, keep)).toMatchObject({ state: 'active', team_id: s.target });
+    await delivered();
     expect(gateway.calls).toEqual([
       { path: '/key/update', body: { key: keep, team_id: `eu_${s.target}` } },
       { path: '/key/delete', body: { keys: [clash] } },
@@ -197,6 +205,7 @@ describe('Team merge', () => {
     await teamKey(t, s, s.source, 'b');
     await teamKey(t, s, s.target, 'a');
     const before = await snapshot(t, s);
+    await delivered();
     gateway.calls.length = 0;
     const body = { source_team_id: s.source, conflict_strategy: 'rename', rename_suffix: 'old' };
     const plan = await merge(s.tenant.id, s.target, { ...body, dry_run: true }).expect(200);

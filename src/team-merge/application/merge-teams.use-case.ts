@@ -64,7 +64,9 @@ export class MergeTeamsUseCase {
       await this.apply(principal, plan, liveKeyIds, calls);
       return { plan, dryRun: false, gateway: { state: this.gatewayState('queued'), calls: calls.length } };
     });
-    if (!result.dryRun) await this.outbox.flush();
+    // Delivery starts now but is not awaited: a large merge queues thousands of gateway calls, and
+    // the response reports them as queued rather than waiting for the proxy.
+    if (!result.dryRun) void this.outbox.flush();
     return result;
   }
 
