@@ -15,6 +15,8 @@ export class FakeLiteLlm {
   /** Calls refused with 401 (wrong or missing master key). */
   readonly unauthorized: GatewayCallRecord[] = [];
   refusedWhileDown = 0;
+  /** Keys this proxy does not mirror: /key/update answers 404 for them, as LiteLLM does. */
+  readonly unknownKeys = new Set<string>();
   down = false;
   private server?: Server;
 
@@ -57,6 +59,7 @@ export class FakeLiteLlm {
       return [401, { error: { message: 'Authentication Error, invalid proxy server token' } }];
     }
     if (request.method !== 'POST' || !['/key/update', '/key/delete'].includes(call.path)) return [404, { detail: 'Not Found' }];
+    if (call.path === '/key/update' && this.unknownKeys.has(String(call.body.key))) return [404, { detail: 'Key not found' }];
     this.calls.push(call);
     return [200, call.path === '/key/delete' ? { deleted_keys: call.body.keys } : { key: call.body.key, team_id: call.body.team_id }];
   }

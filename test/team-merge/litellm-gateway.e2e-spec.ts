@@ -1,4 +1,4 @@
-import { Clock, ManualClock, Outbox, TransactionRunner } from '../../src/platform';
+import { AppConfig, Clock, ManualClock, Outbox, TransactionRunner } from '../../src/platform';
 import { LEASE_MS } from '../../src/platform/outbox/outbox-store';
 import { LlmGateway } from '../../src/team-merge';
 import { enqueueGatewayCalls, GATEWAY_SYNC_TOPIC } from '../../src/team-merge/application/gateway-sync';
@@ -39,6 +39,13 @@ describe('LiteLLM gateway adapter and its outbox handler', () => {
       { path: '/key/delete', body: { keys: ['key-2', 'key-3'] } },
     ]);
     expect(gateway.unauthorized).toEqual([]);
+  });
+
+  it('treats a key the proxy does not mirror as nothing to move (404), so it never blocks the queue', async () => {
+    gateway.calls.length = 0;
+    gateway.unknownKeys.add('never-mirrored');
+    await expect(t.app.get(LlmGateway).moveKey('never-mirrored', TEAM)).resolves.toBeUndefined();
+    expect(gateway.calls).toEqual([]);
   });
 
   it('delivers queued calls through the outbox only after the commit, and retries them until the gateway is back, each once', async () => {
@@ -91,6 +98,11 @@ describe('LiteLLM gateway settings', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it('refuses to start with LITELLM_URL but no LITELLM_MASTER_KEY', () => {
+    expect(() => AppConfig.fromEnv({ NODE_ENV: 'test', LITELLM_URL: 'http://127.0.0.1:4000' })).toThrow(/LITELLM_MASTER_KEY/);
+    expect(() => AppConfig.fromEnv({ NODE_ENV: 'test', LITELLM_URL: 'ftp://proxy' })).toThrow(/LITELLM_URL/);
   });
 
   it('with a wrong master key is refused by the proxy (401), so the call fails and would be retried', async () => {

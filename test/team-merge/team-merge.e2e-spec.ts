@@ -34,6 +34,7 @@ describe('Team merge', () => {
     const other = await teamKey(t, s, s.source, 'shared');
     await delivered();
     gateway.calls.length = 0;
+    const keyBefore = await keyOf(t, s, annKey);
 
     const res = await merge(s.tenant.id, s.target, { source_team_id: s.source, conflict_strategy: 'cancel' }).expect(200);
     expect(res.body).toMatchObject({ dry_run: false, source_team_id: s.source, target_team_id: s.target, conflict_strategy: 'cancel', conflicts: [] });
@@ -49,6 +50,10 @@ describe('Team merge', () => {
     );
     const moved = await keyOf(t, s, annKey);
     expect(moved).toMatchObject({ team_id: s.target, name: 'ann-key', state: 'active', owner_id: ann.id });
+    // Everything but the team stays as it was: owner, scopes, expiry, prefix, creation.
+    const { team_id: _t, updated_at: _u, ...restAfter } = moved;
+    const { team_id: _t0, updated_at: _u0, ...restBefore } = keyBefore;
+    expect(restAfter).toEqual(restBefore);
 
     await delivered();
     // Relationships followed: ann now manages the target team, her key points at it.

@@ -144,6 +144,7 @@ export class AppConfig {
     if (Buffer.from(encryptionKey, 'base64').length !== 32) {
       throw new ConfigError('GATEHOUSE_ENCRYPTION_KEY', 'must be 32 bytes, base64-encoded');
     }
+    if (this.litellm.url && !this.litellm.masterKey) throw new ConfigError('LITELLM_MASTER_KEY', 'must be set when LITELLM_URL is');
     if (this.spicedb.endpoint && !/^[\w.-]+:\d+$/.test(this.spicedb.endpoint)) {
       throw new ConfigError('SPICEDB_ENDPOINT', 'must be host:port');
     }

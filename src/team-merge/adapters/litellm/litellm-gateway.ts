@@ -16,7 +16,8 @@ export class LiteLlmGateway extends LlmGateway {
   }
 
   async moveKey(keyId: string, teamId: string): Promise<void> {
-    await this.post('/key/update', { key: keyId, team_id: `${this.config.litellm.teamRegion}_${teamId}` });
+    // 404: the proxy does not mirror this key, so there is nothing to move (and retrying would block the topic).
+    await this.post('/key/update', { key: keyId, team_id: `${this.config.litellm.teamRegion}_${teamId}` }, [404]);
   }
 
   async deleteKeys(keyIds: string[]): Promise<void> {
@@ -26,10 +27,10 @@ export class LiteLlmGateway extends LlmGateway {
 
   private async post(path: string, body: unknown, alsoFine: number[] = []): Promise<void> {
     const { url, masterKey, timeoutMs } = this.config.litellm;
-    if (!url) throw new Error('LiteLLM gateway is not configured (LITELLM_URL)');
+    if (!url || !masterKey) throw new Error('LiteLLM gateway is not configured (LITELLM_URL, LITELLM_MASTER_KEY)');
     const response = await fetch(`${url.replace(/\/+$/, '')}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${masterKey ?? ''}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${masterKey}` },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
