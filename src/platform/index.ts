@@ -11,3 +11,4 @@ export type { RelationshipChanges } from './authorization/relationship-changes';
 export { Clock, ManualClock } from './clock/clock';
 export * from './authentication';
 export * from './audit';
+export { IdPipe } from './http/id.pipe';

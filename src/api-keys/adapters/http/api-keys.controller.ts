@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, Principal } from '../../../platform';
+import { Clock, CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import { ApiKeyQueriesUseCase } from '../../application/api-key-queries.use-case';
 import { CreateApiKeyUseCase } from '../../application/create-api-key.use-case';
 import { RevokeApiKeyUseCase } from '../../application/revoke-api-key.use-case';
@@ -11,7 +11,6 @@ import { ApiAuthenticated, ApiErrors } from './api-docs';
 import { CreateApiKeyBody, RevokeApiKeyBody, RotateApiKeyBody, UpdateApiKeyBody } from './dto/api-key-input.dto';
 import { ApiKeyDto, ApiKeyPageDto, IssuedApiKeyDto } from './dto/api-key-output.dto';
 import { ApiKeyListQueryDto } from './dto/api-key-query.dto';
-import { IdPipe } from './id.pipe';
 import { HumanOrMachineRoutes, MachineAccess } from './machine-access';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;

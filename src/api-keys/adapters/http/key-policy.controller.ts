@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import { KeyPolicyUseCase } from '../../application/key-policy.use-case';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
 import { KeyPolicyDto } from './dto/key-policy.dto';
-import { IdPipe } from './id.pipe';
 import { HumanOrMachineRoutes } from './machine-access';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND } = HttpStatus;

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import { TeamCommandsUseCase } from '../../application/teams/team-commands.use-case';
 import { TeamMembersUseCase } from '../../application/teams/team-members.use-case';
 import { TeamProductsUseCase } from '../../application/teams/team-products.use-case';
@@ -8,7 +8,6 @@ import { TeamQueriesUseCase } from '../../application/teams/team-queries.use-cas
 import { ApiAuthenticated, ApiErrors } from './api-docs';
 import { PageQuery } from './dto/page.dto';
 import { AttachProductBody, PutTeamMemberBody, TeamDto, TeamMemberDto, TeamMemberListDto, TeamNameBody, TeamPageDto } from './dto/team.dto';
-import { IdPipe } from './id.pipe';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import { CreateTenantUseCase } from '../../application/tenants/create-tenant.use-case';
 import { DeleteTenantUseCase } from '../../application/tenants/delete-tenant.use-case';
 import { GetTenantUseCase, ListTenantsUseCase } from '../../application/tenants/tenant-queries.use-case';
@@ -9,7 +9,6 @@ import { ApiAuthenticated, ApiErrors } from './api-docs';
 import { PageQuery } from './dto/page.dto';
 import { CreatedTenantDto, CreateTenantBody, TenantDto, TenantPageDto, UpdateTenantBody } from './dto/tenant.dto';
 import { UserDto } from './dto/user.dto';
-import { IdPipe } from './id.pipe';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import { CreateUserUseCase } from '../../application/users/create-user.use-case';
 import { UpdateUserUseCase } from '../../application/users/update-user.use-case';
 import { GetUserUseCase, ListUsersUseCase } from '../../application/users/user-queries.use-case';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
 import { PageQuery } from './dto/page.dto';
 import { CreateUserBody, UpdateUserBody, UserDto, UserPageDto } from './dto/user.dto';
-import { IdPipe } from './id.pipe';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 

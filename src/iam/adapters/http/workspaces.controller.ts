@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import type { MemberRef } from '../../domain/iam';
 import { InvalidMember } from '../../domain/iam-errors';
 import { CreateWorkspaceUseCase } from '../../application/workspaces/create-workspace.use-case';
@@ -20,7 +20,6 @@ import {
   WorkspaceNodeDto,
   WorkspacePageDto,
 } from './dto/workspace.dto';
-import { IdPipe } from './id.pipe';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 

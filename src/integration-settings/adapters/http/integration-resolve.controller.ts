@@ -1,10 +1,9 @@
 import { Controller, Get, Header, HttpStatus, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import { ResolveForMachineUseCase } from '../../application/provider/resolve-for-machine.use-case';
 import { ApiErrors, ApiMachine } from './api-docs';
 import { ResolvedIntegrationDto } from './dto/provider.dto';
-import { TenantIdPipe } from './tenant-id.pipe';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 
@@ -22,7 +21,7 @@ export class IntegrationResolveController {
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('tenant_id', TenantIdPipe) tenantId: string,
+    @Param('tenant_id', IdPipe) tenantId: string,
     @Param('type') type: string,
   ): Promise<ResolvedIntegrationDto> {
     return ResolvedIntegrationDto.from(await this.resolve.execute(principal, tenantId, type));

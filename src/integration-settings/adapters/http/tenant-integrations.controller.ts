@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import { TestIntegrationUseCase } from '../../application/provider/test-integration.use-case';
 import { ListIntegrationAuditUseCase } from '../../application/tenant/list-integration-audit.use-case';
 import { ResetTenantOverridesUseCase } from '../../application/tenant/reset-tenant-overrides.use-case';
@@ -10,7 +10,6 @@ import { ApiErrors, ApiSession } from './api-docs';
 import { AuditPageDto, IntegrationAuditQuery } from './dto/integration-audit.dto';
 import { IntegrationTestResultDto } from './dto/provider.dto';
 import { OVERRIDES_BODY_SCHEMA, TenantIntegrationDto, TenantIntegrationListDto } from './dto/tenant-integration.dto';
-import { TenantIdPipe } from './tenant-id.pipe';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 
@@ -30,7 +29,7 @@ export class TenantIntegrationsController {
   @ApiOperation({ summary: "The tenant's effective settings of every integration (tenant members); never a secret" })
   @ApiOkResponse({ type: TenantIntegrationListDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
-  async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', TenantIdPipe) tenantId: string): Promise<TenantIntegrationListDto> {
+  async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string): Promise<TenantIntegrationListDto> {
     return { items: (await this.queries.list(principal, tenantId)).map(TenantIntegrationDto.from) };
   }
 
@@ -40,7 +39,7 @@ export class TenantIntegrationsController {
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
   async listAudit(
     @CurrentPrincipal() principal: Principal,
-    @Param('tenant_id', TenantIdPipe) tenantId: string,
+    @Param('tenant_id', IdPipe) tenantId: string,
     @Query() query: IntegrationAuditQuery,
   ): Promise<AuditPageDto> {
     return AuditPageDto.from(await this.audit.forTenant(principal, tenantId, query));
@@ -52,7 +51,7 @@ export class TenantIntegrationsController {
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
   async get(
     @CurrentPrincipal() principal: Principal,
-    @Param('tenant_id', TenantIdPipe) tenantId: string,
+    @Param('tenant_id', IdPipe) tenantId: string,
     @Param('type') type: string,
   ): Promise<TenantIntegrationDto> {
     return TenantIntegrationDto.from(await this.queries.get(principal, tenantId, type));
@@ -65,7 +64,7 @@ export class TenantIntegrationsController {
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
   async put(
     @CurrentPrincipal() principal: Principal,
-    @Param('tenant_id', TenantIdPipe) tenantId: string,
+    @Param('tenant_id', IdPipe) tenantId: string,
     @Param('type') type: string,
     @Body() body: unknown,
     @Ip() clientAddress: string,
@@ -79,7 +78,7 @@ export class TenantIntegrationsController {
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
   async delete(
     @CurrentPrincipal() principal: Principal,
-    @Param('tenant_id', TenantIdPipe) tenantId: string,
+    @Param('tenant_id', IdPipe) tenantId: string,
     @Param('type') type: string,
     @Ip() clientAddress: string,
   ): Promise<TenantIntegrationDto> {
@@ -93,7 +92,7 @@ export class TenantIntegrationsController {
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)
   async runTest(
     @CurrentPrincipal() principal: Principal,
-    @Param('tenant_id', TenantIdPipe) tenantId: string,
+    @Param('tenant_id', IdPipe) tenantId: string,
     @Param('type') type: string,
   ): Promise<IntegrationTestResultDto> {
     return IntegrationTestResultDto.from(await this.test.execute(principal, tenantId, type));

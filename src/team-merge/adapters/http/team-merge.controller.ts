@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ErrorBody, Principal } from '../../../platform';
+import { CurrentPrincipal, ErrorBody, IdPipe, Principal } from '../../../platform';
 import { MergeTeamsUseCase } from '../../application/merge-teams.use-case';
 import { MergeTeamsBody, MergeTeamsResultDto } from './dto/merge-teams.dto';
-import { IdPipe } from './id.pipe';
 
 @ApiTags('teams')
 @ApiCookieAuth('session')

@@ -1,5 +1,5 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { DomainError } from '../../../platform';
+import { DomainError } from '../kernel';
 
 class InvalidId extends DomainError {
   readonly code = 'INVALID_ID';
@@ -8,11 +8,11 @@ class InvalidId extends DomainError {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Path ids are UUIDs; anything else is a 400, never a database error. */
+/** Path ids are UUIDs; anything else is a 400 (not echoed back), never a database error. */
 @Injectable()
 export class IdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID.test(value)) throw new InvalidId(`"${value}" is not a valid id`);
+    if (!UUID.test(value)) throw new InvalidId('An id in the path is not a UUID');
     return value.toLowerCase();
   }
 }
