@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { IntegrationResolver } from '../../src/integration-settings';
+import { createKey, xApiKey } from '../api-keys/key-fixtures';
 import { bearer, createTenant, createUser, loginAsAdmin, startIamApp, TenantFixture } from '../support/iam-fixtures';
 import type { TestApp } from '../support/test-app';
 import { MachineCredentialModule, machineCredentials } from './machine-credential.module';
@@ -80,12 +81,18 @@ describe('Resolving an integration with its provider secret (server-side port an
     await t.http.put('/v1/admin/integrations/openai').set(bearer(systemToken)).send({ enabled: true }).expect(200);
   });
 
+  it('resolves with a real API key carrying integrations:resolve, and refuses one without it', async () => {
+    const withScope = await createKey(t, tenant.admin.token, tenant.id, { scopes: ['integrations:resolve'] });
+    const res = await t.http.get(resolveUrl(tenant.id)).set(xApiKey(withScope.key)).expect(200);
+    expect(res.body.secret).toEqual({ name: 'api_key', value: PROVIDER_SECRET });
+    const withoutScope = await createKey(t, tenant.admin.token, tenant.id, { scopes: ['api_keys:read'] });
+    const refused = await t.http.get(resolveUrl(tenant.id)).set(xApiKey(withoutScope.key)).expect(403);
+    expect(refused.body.code).toBe('INSUFFICIENT_SCOPE');
+    await t.http.get(resolveUrl(other.id)).set(xApiKey(withScope.key)).expect(404);
+  });
+
   it('keeps the resolved secret out of every log line', () => {
     expect(t.log.text).not.toContain(PROVIDER_SECRET);
     expect(t.log.text).not.toContain(RUNWARE_SECRET);
   });
-
-  // The API-keys module issues the real credentials; it is not in this tree yet, so the route is
-  // exercised above through a stand-in authenticator that yields the same api_key Principal.
-  it.todo('resolves with a real API key carrying integrations:resolve, once src/api-keys can issue one');
 });
