@@ -12,7 +12,6 @@
  */
 import 'reflect-metadata';
 import { createHmac } from 'node:crypto';
-import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import {
   CanActivate,
@@ -28,7 +27,7 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import autocannon from 'autocannon';
+import { type LoadResult, loadFromSecondProcess, serveLoadRequests } from './support/load';
 
 const PEPPER = 'bench-pepper-0123456789abcdef0123456789abcdef';
 const KEY = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
@@ -74,22 +73,6 @@ const ROUTES = [
   { name: 'GET /verified (guard: HMAC + lookup)', path: '/verified', headers: { 'x-api-key': KEY } },
 ];
 
-interface LoadRequest {
-  url: string;
-  headers: Record<string, string>;
-  connections: number;
-  duration: number;
-}
-
-interface LoadResult {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-}
-
 const envNumber = (name: string, fallback: number): number => {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
@@ -117,42 +100,6 @@ async function checkRoutes(baseUrl: string): Promise<void> {
   if (!ok) throw new Error(`unexpected answers at ${baseUrl}: ${ping.status} ${verified.status} ${refused.status}`);
 }
 
-/** Runs one autocannon load in a forked process of this same file. */
-function loadFromSecondProcess(request: LoadRequest): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(__filename, ['load'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const killTimer = setTimeout(() => child.kill('SIGKILL'), (request.duration + 60) * 1000);
-    let result: LoadResult | undefined;
-    child.once('message', (message) => {
-      result = message as LoadResult;
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(killTimer);
-      if (result && code === 0) resolve(result);
-      else reject(new Error(`load process exited with ${code}`));
-    });
-    child.send(request);
-  });
-}
-
-async function runLoad(request: LoadRequest): Promise<LoadResult> {
-  const result = await autocannon({
-    url: request.url,
-    headers: request.headers,
-    connections: request.connections,
-    duration: request.duration,
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
-}
-
 const fixed = (value: number, digits = 0): string => value.toFixed(digits);
 
 async function main(): Promise<void> {
@@ -170,9 +117,9 @@ async function main(): Promise<void> {
     try {
       await checkRoutes(baseUrl);
       for (const route of ROUTES) {
-        const request = { url: `${baseUrl}${route.path}`, headers: route.headers, connections };
-        await loadFromSecondProcess({ ...request, duration: warmup });
-        const result = await loadFromSecondProcess({ ...request, duration });
+        const request = { url: `${baseUrl}${route.path}`, method: 'GET' as const, headers: route.headers, connections };
+        await loadFromSecondProcess(__filename, { ...request, duration: warmup });
+        const result = await loadFromSecondProcess(__filename, { ...request, duration });
         if (result.non2xx > 0 || result.errors > 0) {
           throw new Error(`${adapter} ${route.path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
         }
@@ -205,14 +152,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === 'load') {
-  process.once('message', (request) => {
-    runLoad(request as LoadRequest)
-      .then((result) => process.send!(result, () => process.exit(0)))
-      .catch((error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      });
-  });
+  serveLoadRequests();
 } else {
   main().catch((error: unknown) => {
     console.error(error);

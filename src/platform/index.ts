@@ -12,3 +12,4 @@ export { Clock, ManualClock } from './clock/clock';
 export * from './authentication';
 export * from './audit';
 export { IdPipe } from './http/id.pipe';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery } from './http/page.query';

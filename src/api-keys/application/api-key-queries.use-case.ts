@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Principal, TransactionRunner } from '../../platform';
+import { Clock, DEFAULT_PAGE_SIZE, Principal, TransactionRunner } from '../../platform';
 import type { ApiKey, ApiKeyState } from '../domain/api-key';
 import { ApiKeyAccess } from './api-key-access';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from './key-pages';
+import { decodeCursor, encodeCursor } from './key-pages';
 import { ApiKeyFilter, ApiKeyRepository } from './ports/api-key.repository';
 
 export interface ApiKeyListQuery {

@@ -1,9 +1,6 @@
 import { DomainError } from '../../platform';
 import type { KeyPagePosition } from './ports/api-key.repository';
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 100;
-
 class InvalidCursor extends DomainError {
   readonly code = 'INVALID_CURSOR';
   readonly kind = 'invalid';

@@ -1,8 +1,6 @@
+import { DEFAULT_PAGE_SIZE } from '../../platform';
 import { InvalidCursor } from '../domain/iam-errors';
 import type { Page, PagePosition, PageRequest } from './ports/page';
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 100;
 
 /** A page as callers see it: the opaque cursor of the next page, or null at the end. */
 export interface CursorPage<T> {

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { CurrentPrincipal, PageQuery, Principal } from '../../../platform';
 import { ProductsUseCase } from '../../application/products/products.use-case';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
-import { PageQuery } from './dto/page.dto';
 import { CreateProductBody, ProductDto, ProductPageDto } from './dto/product.dto';
 
 @ApiTags('products')

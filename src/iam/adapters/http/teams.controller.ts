@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, PageQuery, Principal } from '../../../platform';
 import { TeamCommandsUseCase } from '../../application/teams/team-commands.use-case';
 import { TeamMembersUseCase } from '../../application/teams/team-members.use-case';
 import { TeamProductsUseCase } from '../../application/teams/team-products.use-case';
 import { TeamQueriesUseCase } from '../../application/teams/team-queries.use-case';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
-import { PageQuery } from './dto/page.dto';
 import { AttachProductBody, PutTeamMemberBody, TeamDto, TeamMemberDto, TeamMemberListDto, TeamNameBody, TeamPageDto } from './dto/team.dto';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;

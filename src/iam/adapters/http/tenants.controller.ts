@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, PageQuery, Principal } from '../../../platform';
 import { CreateTenantUseCase } from '../../application/tenants/create-tenant.use-case';
 import { DeleteTenantUseCase } from '../../application/tenants/delete-tenant.use-case';
 import { GetTenantUseCase, ListTenantsUseCase } from '../../application/tenants/tenant-queries.use-case';
 import { UpdateTenantUseCase } from '../../application/tenants/update-tenant.use-case';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
-import { PageQuery } from './dto/page.dto';
 import { CreatedTenantDto, CreateTenantBody, TenantDto, TenantPageDto, UpdateTenantBody } from './dto/tenant.dto';
 import { UserDto } from './dto/user.dto';
 

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, PageQuery, Principal } from '../../../platform';
 import { CreateUserUseCase } from '../../application/users/create-user.use-case';
 import { UpdateUserUseCase } from '../../application/users/update-user.use-case';
 import { GetUserUseCase, ListUsersUseCase } from '../../application/users/user-queries.use-case';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
-import { PageQuery } from './dto/page.dto';
 import { CreateUserBody, UpdateUserBody, UserDto, UserPageDto } from './dto/user.dto';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from '../../../../platform';
 import { Role, ROLES, Workspace, WorkspaceMember } from '../../../domain/iam';
 import { WorkspaceNode } from '../../../domain/workspace-tree';
-import { PageQuery } from './page.dto';
+
 
 export class WorkspaceDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
