@@ -8,8 +8,41 @@ export interface ResourcePermission {
   permissions: string[];
 }
 
+/** Which HTTP methods a key may call: read (GET, HEAD, OPTIONS), write (POST, PUT, PATCH), admin (DELETE). */
+export type KeyPermission = 'read' | 'write' | 'admin';
+
+/** Where a key may act: its whole tenant, one workspace and its subtree, or one team. */
+export type KeyScope = { type: 'tenant' } | { type: 'workspace'; id: string } | { type: 'team'; id: string };
+
+/** Why a key was suspended or revoked: a fixed list, so reports can group by it. */
+export const KEY_REASON_CODES = [
+  'security_concern',
+  'abuse_detected',
+  'user_request',
+  'admin_action',
+  'policy_violation',
+  'key_compromised',
+  'user_offboarding',
+  'rotation_completed',
+  'other',
+] as const;
+export type KeyReasonCode = (typeof KEY_REASON_CODES)[number];
+
+/** Access limits checked on every use of a key (also held by the verification cache). */
+export interface KeyControls {
+  permission: KeyPermission;
+  scope: KeyScope;
+  /** Public keys: the browser origins (scheme://host[:port]) that may use the key. */
+  allowedOrigins: string[];
+  /** Secret keys: client addresses or CIDR ranges, v4 or v6; empty means any. */
+  allowedIps: string[];
+  /** Requests per minute; null means no per-key limit. */
+  rateLimitPerMinute: number | null;
+  suspendedAt: Date | null;
+}
+
 /** An API key as stored: never the key itself, only its display prefix (the hash stays in persistence). */
-export interface ApiKey {
+export interface ApiKey extends KeyControls {
   id: string;
   tenantId: string;
   userId: string;
@@ -25,7 +58,11 @@ export interface ApiKey {
   updatedAt: Date;
   /** In the future while a rotated key is in its grace period; from then on the key is revoked. */
   revokedAt: Date | null;
+  /** Free text given with the revocation (<= 500 characters). */
   revocationReason: string | null;
+  revocationReasonCode: KeyReasonCode | null;
+  suspensionReasonCode: KeyReasonCode | null;
+  suspensionReasonText: string | null;
   /** The key this one replaced by rotation. */
   rotatedFromId: string | null;
 }
