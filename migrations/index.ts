@@ -5,6 +5,7 @@ import { Iam1732320000004 } from './1732320000004-iam';
 import { IntegrationSettings1732320000008 } from './1732320000008-integration-settings';
 import { ApiKeys1732320000006 } from './1732320000006-api-keys';
 import { ApiKeyControls1732320000012 } from './1732320000012-api-key-controls';
+import { Notifications1732320000013 } from './1732320000013-notifications';
 
 /** Every migration, in order. A new migration is added here too. */
-export const migrations = [DatabaseRoles1732320000001, AuditLog1732320000002, Outbox1732320000003, Iam1732320000004, ApiKeys1732320000006, IntegrationSettings1732320000008, ApiKeyControls1732320000012];
+export const migrations = [DatabaseRoles1732320000001, AuditLog1732320000002, Outbox1732320000003, Iam1732320000004, ApiKeys1732320000006, IntegrationSettings1732320000008, ApiKeyControls1732320000012, Notifications1732320000013];
