@@ -59,7 +59,7 @@ function body(statusCode: number, code: string | undefined, message: string, det
   return result;
 }
 
-/** pino-http stamps the id on the raw request; that is the one in the log lines. */
+/** Fastify's request id (an upstream x-request-id, or a UUID): the one in the request's log line. */
 function requestId(request: FastifyRequest | undefined): string | undefined {
-  return (request?.raw as { id?: string } | undefined)?.id ?? request?.id;
+  return request?.id;
 }

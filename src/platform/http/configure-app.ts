@@ -1,10 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { ValidationFailed } from '../errors/validation-failed';
+import { AppLogger } from '../logging/app-logger';
+import { useRequestLogging } from '../logging/request-logging';
 import { useJsonBodyParser } from './json-body-parser';
 import { buildOpenApiDocument, mountOpenApi } from './openapi';
 import { useSecurityHeaders } from './security-headers';
@@ -12,7 +13,8 @@ import { useSecurityHeaders } from './security-headers';
 /** Everything the HTTP application needs besides its modules; shared by main.ts and the tests. */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const config = app.get(AppConfig);
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
+  useRequestLogging(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -8,8 +8,7 @@ const MAX_DEPTH = 6;
 
 /**
  * A copy of a log line's object with every secret-named field censored, however deep. Done once per
- * written line (pino `formatters.log`), not per request: pino-http builds a child logger for every
- * request, and wildcard redaction paths would be re-evaluated on each of them.
+ * written line (pino `formatters.log`), where wildcard redaction paths would cost on every logger.
  */
 export function censorSecrets(value: Record<string, unknown>): Record<string, unknown> {
   return censor(value, 0) as Record<string, unknown>;
