@@ -57,7 +57,14 @@ export class AppConfig {
     maxFailures: number;
     failureWindowSeconds: number;
     lastUsedFlushMs: number;
+    /** Usage log: rows kept this many days (maintenance prunes older ones); written behind every flushMs or batchSize rows. */
+    usageRetentionDays: number;
+    usageFlushMs: number;
+    usageBatchSize: number;
   };
+
+  /** Redis: set, per-key rate limits are counted there across instances; unset, in each process. */
+  readonly redis!: { url?: string; keyPrefix: string; commandTimeoutMs: number };
 
   /** LiteLLM gateway mirroring keys: unset url = no gateway; team ids are sent as `<teamRegion>_<team id>`. */
   readonly litellm!: { url?: string; masterKey?: string; teamRegion: string; timeoutMs: number };
@@ -125,6 +132,14 @@ export class AppConfig {
         maxFailures: int(env, 'GATEHOUSE_API_KEY_MAX_FAILURES', 20, 1, 1_000_000),
         failureWindowSeconds: int(env, 'GATEHOUSE_API_KEY_FAILURE_WINDOW_SECONDS', 60, 1, 86_400),
         lastUsedFlushMs: int(env, 'GATEHOUSE_API_KEY_LAST_USED_FLUSH_MS', 10_000, 10, 600_000),
+        usageRetentionDays: int(env, 'GATEHOUSE_USAGE_RETENTION_DAYS', 90, 1, 36_500),
+        usageFlushMs: int(env, 'GATEHOUSE_USAGE_FLUSH_MS', 1000, 10, 600_000),
+        usageBatchSize: int(env, 'GATEHOUSE_USAGE_BATCH_SIZE', 500, 1, 100_000),
+      },
+      redis: {
+        url: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+        keyPrefix: str(env, 'GATEHOUSE_REDIS_KEY_PREFIX', 'gatehouse:'),
+        commandTimeoutMs: int(env, 'GATEHOUSE_REDIS_TIMEOUT_MS', 250, 1, 60_000),
       },
       litellm: {
         url: url(env, 'LITELLM_URL', ['https:', 'http:']),
