@@ -1,4 +1,4 @@
-import { bool, ConfigError, Env, int, oneOf, optional, str, url } from './env-parsers';
+import { bool, ConfigError, cronExpression, Env, int, oneOf, optional, str, url } from './env-parsers';
 
 /** Development-only secrets; production refuses to start with any of them. */
 export const DEV_SECRETS = {
@@ -68,6 +68,12 @@ export class AppConfig {
 
   /** LiteLLM gateway mirroring keys: unset url = no gateway; team ids are sent as `<teamRegion>_<team id>`. */
   readonly litellm!: { url?: string; masterKey?: string; teamRegion: string; timeoutMs: number };
+
+  /**
+   * API key expiry reminders: the job's schedule (`off`: not scheduled), the e-mail channel (unset
+   * SMTP_URL: no e-mail) and the tenant webhooks' timeout.
+   */
+  readonly reminders!: { cron: string; smtpUrl?: string; smtpFrom: string; webhookTimeoutMs: number; batchSize: number };
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -146,6 +152,13 @@ export class AppConfig {
         masterKey: optional(env, 'LITELLM_MASTER_KEY'),
         teamRegion: str(env, 'LITELLM_TEAM_REGION', 'eu'),
         timeoutMs: int(env, 'LITELLM_TIMEOUT_MS', 10_000, 100, 120_000),
+      },
+      reminders: {
+        cron: cronExpression(env, 'GATEHOUSE_REMINDER_CRON', '*/15 * * * *'),
+        smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+        smtpFrom: str(env, 'SMTP_FROM', 'Gatehouse <no-reply@gatehouse.local>'),
+        webhookTimeoutMs: int(env, 'GATEHOUSE_REMINDER_WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
+        batchSize: int(env, 'GATEHOUSE_REMINDER_BATCH_SIZE', 1000, 1, 100_000),
       },
     });
     config.validate();

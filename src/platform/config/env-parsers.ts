@@ -58,3 +58,14 @@ export function url(env: Env, name: string, protocols: string[]): string | undef
   }
   return raw;
 }
+
+/** A cron expression of 5 or 6 fields, or `off`; the scheduler itself rejects impossible values at start. */
+export function cronExpression(env: Env, name: string, fallback: string): string {
+  const raw = str(env, name, fallback).trim();
+  if (raw === 'off') return raw;
+  const fields = raw.split(/\s+/);
+  if (fields.length < 5 || fields.length > 6 || !fields.every((f) => /^[\d*/,\-A-Za-z?LW#]+$/.test(f))) {
+    throw new ConfigError(name, `must be a cron expression of 5 or 6 fields, or off, got "${raw}"`);
+  }
+  return raw;
+}
