@@ -61,6 +61,8 @@ export class AppConfig {
     usageRetentionDays: number;
     usageFlushMs: number;
     usageBatchSize: number;
+    /** When the daily key maintenance runs (rotations finalized, unused keys expired, usage pruned); `off`: never on its own. */
+    maintenanceCron: string;
   };
 
   /** Redis: set, per-key rate limits are counted there across instances; unset, in each process. */
@@ -141,6 +143,7 @@ export class AppConfig {
         usageRetentionDays: int(env, 'GATEHOUSE_USAGE_RETENTION_DAYS', 90, 1, 36_500),
         usageFlushMs: int(env, 'GATEHOUSE_USAGE_FLUSH_MS', 1000, 10, 600_000),
         usageBatchSize: int(env, 'GATEHOUSE_USAGE_BATCH_SIZE', 500, 1, 100_000),
+        maintenanceCron: cronExpression(env, 'GATEHOUSE_KEY_MAINTENANCE_CRON', '0 3 * * *'),
       },
       redis: {
         url: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
