@@ -45,6 +45,8 @@ export class ApiKeyControls1732320000012 implements MigrationInterface {
       ADD CONSTRAINT api_keys_scope_target CHECK ((scope_type = 'tenant') = (scope_id IS NULL)),
       ADD CONSTRAINT api_keys_suspension_reason CHECK ((suspended_at IS NULL) = (suspension_reason_code IS NULL))`);
     await q.query(`UPDATE api_keys SET permission = 'write' WHERE key_type = 'public'`);
+    // Existing keys keep what they could do; a key inserted without a level from now on can write, no more.
+    await q.query(`ALTER TABLE api_keys ALTER COLUMN permission SET DEFAULT 'write'`);
     await q.query(`ALTER TABLE api_keys ADD CONSTRAINT api_keys_public_limits
       CHECK (key_type = 'secret' OR (permission <> 'admin' AND allowed_ips = '{}'))`);
     // Set-based reminder and maintenance queries join on (tenant_id, id).
