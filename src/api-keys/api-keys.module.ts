@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AdminApiKeysController } from './adapters/http/admin-api-keys.controller';
 import { ApiKeyAuthenticator } from './adapters/http/api-key.authenticator';
 import { ApiKeysController } from './adapters/http/api-keys.controller';
@@ -34,6 +35,7 @@ import { VerifyApiKeyUseCase } from './application/verify-api-key.use-case';
 
 /** API keys: issuing, policy, rotation, revocation, and verification as a credential kind. */
 @Module({
+  imports: [DiscoveryModule],
   controllers: [ApiKeysController, KeyPolicyController, AdminApiKeysController, KeyVerificationController],
   providers: [
     { provide: ApiKeyRepository, useClass: SqlApiKeyRepository },
@@ -60,6 +62,6 @@ import { VerifyApiKeyUseCase } from './application/verify-api-key.use-case';
     EraseTenantKeys,
     MachineScopeGuard,
   ],
-  exports: [KeyVerifier, LastUsedRecorder],
+  exports: [KeyVerifier, LastUsedRecorder, ApiKeyQueriesUseCase, KeyPolicyRepository],
 })
 export class ApiKeysModule {}

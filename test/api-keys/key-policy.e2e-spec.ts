@@ -103,7 +103,7 @@ describe('Tenant key policy', () => {
     expect((await put({ ...POLICY, allowed_scopes: ['bad scope'] }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     expect((await put({ ...POLICY, extra: true }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     const inconsistent = { ...POLICY, notification_policy: { enabled: true, default_days_before_expiry: 40, max_days_before_expiry: 30 } };
-    expect((await put(inconsistent).expect(400)).body.code).toBe('API_KEY_POLICY_INVALID');
+    expect((await put(inconsistent).expect(400)).body.code).toBe('NOTIFICATION_POLICY_DEFAULT_EXCEEDS_MAX');
     expect((await t.http.get(policyPath(a.id)).set(bearer(a.admin.token)).expect(200)).body).toEqual(POLICY);
   });
 });

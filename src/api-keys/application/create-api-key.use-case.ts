@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { Clock, Principal } from '../../platform';
 import type { ApiKey, ResourcePermission } from '../domain/api-key';
 import {
@@ -12,6 +13,7 @@ import { ApiKeyType, displayPrefix } from '../domain/api-key-secret';
 import { newApiKey } from './new-api-key';
 import { assertKeyWithinPolicy } from '../domain/key-policy';
 import { ApiKeyAccess } from './api-key-access';
+import { ApiKeyCreatedHook } from './api-key-created-hook';
 import { ApiKeyWrites } from './api-key-writes';
 import { requestedExpiry } from './key-expiry';
 import { ApiKeyRepository } from './ports/api-key.repository';
@@ -36,8 +38,11 @@ export interface IssuedApiKey {
 
 /** Issues a key owned by the caller, within the tenant's key policy. */
 @Injectable()
-export class CreateApiKeyUseCase {
+export class CreateApiKeyUseCase implements OnModuleInit {
+  private hooks: ApiKeyCreatedHook[] = [];
+
   constructor(
+    private readonly discovery: DiscoveryService,
     private readonly access: ApiKeyAccess,
     private readonly writes: ApiKeyWrites,
     private readonly keys: ApiKeyRepository,
@@ -45,6 +50,13 @@ export class CreateApiKeyUseCase {
     private readonly hasher: KeyHasher,
     private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    this.hooks = this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is ApiKeyCreatedHook => instance instanceof ApiKeyCreatedHook);
+  }
 
   async execute(principal: Principal, tenantId: string, command: CreateApiKeyCommand): Promise<IssuedApiKey> {
     await this.access.requireTenantVisible(principal, tenantId);
@@ -75,6 +87,8 @@ export class CreateApiKeyUseCase {
       });
       if (!apiKey) throw new ApiKeyNameTaken(command.name);
       await this.writes.relate(apiKey);
+      const created = { id: apiKey.id, tenantId, creatorId: apiKey.userId, teamId: apiKey.teamId };
+      for (const hook of this.hooks) await hook.keyCreated(created);
       return { key, apiKey };
     });
   }

@@ -7,6 +7,7 @@ import {
   PublicKeysNotAllowed,
   ScopeNotAllowed,
 } from './api-key-errors';
+import { assertDefaultWithinMax } from './notification-policy';
 
 const DAY_MS = 24 * 3600_000;
 /** In `allowed_scopes`, permits every scope. */
@@ -41,9 +42,7 @@ export const DEFAULT_KEY_POLICY: KeyPolicy = {
 /** Rejects a policy that contradicts itself. */
 export function assertConsistentPolicy(policy: KeyPolicy): void {
   const n = policy.notificationPolicy;
-  if (n.defaultDaysBeforeExpiry > n.maxDaysBeforeExpiry) {
-    throw new InvalidKeyPolicy('notification_policy.default_days_before_expiry exceeds max_days_before_expiry');
-  }
+  assertDefaultWithinMax(n);
   if (policy.maxExpiryDays !== null && n.maxDaysBeforeExpiry > policy.maxExpiryDays) {
     throw new InvalidKeyPolicy('notification_policy.max_days_before_expiry exceeds max_expiry_days');
   }

@@ -1,14 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { IsObject } from 'class-validator';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsInt, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { KeyPolicy } from '../../../domain/key-policy';
 import { SCOPE_PATTERN } from '../../../domain/scopes';
-
-export class NotificationPolicyDto {
-  @ApiProperty() @IsBoolean() enabled!: boolean;
-  @ApiProperty({ minimum: 0, maximum: 365 }) @IsInt() @Min(0) @Max(365) default_days_before_expiry!: number;
-  @ApiProperty({ minimum: 0, maximum: 365 }) @IsInt() @Min(0) @Max(365) max_days_before_expiry!: number;
-}
+import { NotificationPolicyDto } from './notification-policy.dto';
 
 /** A tenant's key policy, as PUT replaces it whole and GET returns it. */
 export class KeyPolicyDto {
@@ -34,6 +30,7 @@ export class KeyPolicyDto {
   @ValidateNested()
   @Type(() => NotificationPolicyDto)
   @IsDefined()
+  @IsObject()
   notification_policy!: NotificationPolicyDto;
 
   static toPolicy(dto: KeyPolicyDto): KeyPolicy {
@@ -42,11 +39,7 @@ export class KeyPolicyDto {
       requireExpiry: dto.require_expiry,
       allowPublicKeys: dto.allow_public_keys,
       allowedScopes: [...new Set(dto.allowed_scopes)],
-      notificationPolicy: {
-        enabled: dto.notification_policy.enabled,
-        defaultDaysBeforeExpiry: dto.notification_policy.default_days_before_expiry,
-        maxDaysBeforeExpiry: dto.notification_policy.max_days_before_expiry,
-      },
+      notificationPolicy: NotificationPolicyDto.toPolicy(dto.notification_policy),
     };
   }
 
@@ -56,11 +49,7 @@ export class KeyPolicyDto {
       require_expiry: policy.requireExpiry,
       allow_public_keys: policy.allowPublicKeys,
       allowed_scopes: policy.allowedScopes,
-      notification_policy: {
-        enabled: policy.notificationPolicy.enabled,
-        default_days_before_expiry: policy.notificationPolicy.defaultDaysBeforeExpiry,
-        max_days_before_expiry: policy.notificationPolicy.maxDaysBeforeExpiry,
-      },
+      notification_policy: NotificationPolicyDto.from(policy.notificationPolicy),
     };
   }
 }
