@@ -1,6 +1,6 @@
 import { apiKeyFrom, ApiKeyType, displayPrefix, looksLikeApiKey, parseApiKey } from './api-key-secret';
-import { crc32 } from './crc32';
-import { base62 } from './base62';
+import { crc32, crc32Value } from './crc32';
+import { base62, base62OfNumber } from './base62';
 
 const generateApiKey = (type: ApiKeyType) => apiKeyFrom(type, crypto.getRandomValues(new Uint8Array(24)));
 
@@ -56,5 +56,10 @@ describe('API key strings', () => {
 describe('CRC-32', () => {
   it('matches the standard check value', () => {
     expect(Buffer.from(crc32('123456789')).toString('hex')).toBe('cbf43926');
+    // The checksum's number path writes what the byte path writes.
+    for (const text of ['123456789', 'sk_abc', '', 'pk_zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz']) {
+      expect(base62OfNumber(crc32Value(text), 6)).toBe(base62(crc32(text), 6));
+    }
+    expect(base62OfNumber(0xffffffff, 6)).toBe(base62(Uint8Array.from([255, 255, 255, 255]), 6));
   });
 });

@@ -1,5 +1,5 @@
-import { base62 } from './base62';
-import { crc32 } from './crc32';
+import { base62, base62OfNumber } from './base62';
+import { crc32Value } from './crc32';
 
 export type ApiKeyType = 'secret' | 'public';
 
@@ -49,5 +49,5 @@ export function displayPrefix(key: string): string {
 
 /** CRC-32: not a secret, only a guard against typos and strings from elsewhere. */
 function checksumOf(head: string): string {
-  return base62(crc32(head), CHECKSUM_LENGTH);
+  return base62OfNumber(crc32Value(head), CHECKSUM_LENGTH);
 }

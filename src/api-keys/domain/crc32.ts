@@ -8,10 +8,15 @@ const TABLE = (() => {
   return table;
 })();
 
-/** CRC-32 (IEEE 802.3) of an ASCII string, big-endian in four bytes. */
-export function crc32(text: string): Uint8Array {
+/** CRC-32 (IEEE 802.3) of an ASCII string, as an unsigned 32-bit number. */
+export function crc32Value(text: string): number {
   let crc = 0xffffffff;
   for (let i = 0; i < text.length; i++) crc = TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
-  crc = (crc ^ 0xffffffff) >>> 0;
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** CRC-32 (IEEE 802.3) of an ASCII string, big-endian in four bytes. */
+export function crc32(text: string): Uint8Array {
+  const crc = crc32Value(text);
   return Uint8Array.from([crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff]);
 }
