@@ -32,26 +32,33 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
       .filter((instance): instance is CredentialAuthenticator => instance instanceof CredentialAuthenticator);
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous when every authenticator asked answers synchronously (a cached key): no promise per request. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
     const needsPrincipal = !isPublic && request.url.startsWith(API_PREFIX);
     if (!needsPrincipal) return true;
-    const principal = await this.authenticate(presentedCredentials(request));
-    if (!principal) throw new Unauthenticated();
-    (request as unknown as Record<string, Principal>)[PRINCIPAL_KEY] = principal;
-    return true;
+    const credentials = presentedCredentials(request);
+    if (!credentials.bearer && !credentials.apiKey && !credentials.sessionCookie) throw new Unauthenticated();
+    const found = this.authenticate(credentials, 0);
+    return found instanceof Promise ? found.then((principal) => admit(request, principal)) : admit(request, found);
   }
 
-  private async authenticate(credentials: PresentedCredentials): Promise<Principal | undefined> {
-    if (!credentials.bearer && !credentials.apiKey && !credentials.sessionCookie) return undefined;
-    for (const authenticator of this.authenticators) {
-      const principal = await authenticator.authenticate(credentials);
-      if (principal) return principal;
+  private authenticate(credentials: PresentedCredentials, from: number): Principal | undefined | Promise<Principal | undefined> {
+    for (let i = from; i < this.authenticators.length; i++) {
+      const answer = this.authenticators[i].authenticate(credentials);
+      if (answer instanceof Promise) return answer.then((principal) => principal ?? this.authenticate(credentials, i + 1));
+      if (answer) return answer;
     }
     return undefined;
   }
+}
+
+function admit(request: FastifyRequest, principal: Principal | undefined): true {
+  if (!principal) throw new Unauthenticated();
+  (request as unknown as Record<string, Principal>)[PRINCIPAL_KEY] = principal;
+  return true;
 }
 
 function presentedCredentials(request: FastifyRequest): PresentedCredentials {

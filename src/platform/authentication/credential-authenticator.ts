@@ -19,7 +19,8 @@ export abstract class CredentialAuthenticator {
   /**
    * `undefined` when the credentials hold nothing of this kind (the next authenticator is asked);
    * the principal when they prove one; throws a DomainError (e.g. Unauthenticated) when they are
-   * of this kind but invalid, expired or revoked.
+   * of this kind but invalid, expired or revoked. May answer synchronously (from a cache): the
+   * guard then resolves the request without a promise.
    */
-  abstract authenticate(credentials: PresentedCredentials): Promise<Principal | undefined>;
+  abstract authenticate(credentials: PresentedCredentials): Principal | undefined | Promise<Principal | undefined>;
 }
