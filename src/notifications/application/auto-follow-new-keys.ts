@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { ApiKeyCreatedHook, CreatedApiKey } from '../../api-keys';
+import { Clock } from '../../platform';
+import { KeySubscriptionsRepository } from './ports/key-subscriptions.repository';
+
+/** A new key is followed by its creator (auto_follow, on by default) and by tenant admins who follow every key, in the key's own transaction. */
+@Injectable()
+export class AutoFollowNewKeys extends ApiKeyCreatedHook {
+  constructor(
+    private readonly subscriptions: KeySubscriptionsRepository,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async keyCreated(key: CreatedApiKey): Promise<void> {
+    await this.subscriptions.autoFollow(key.tenantId, key.id, key.creatorId, this.clock.now());
+  }
+}
