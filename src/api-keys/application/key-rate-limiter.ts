@@ -1,0 +1,64 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { admitRequest, emptyRateDecision, RateDecision } from '../domain/rate-window';
+import { NoSharedRateCounter, SharedRateCounter } from './ports/shared-rate-counter';
+
+/** One key's whole in-process state: its theoretical arrival time, updated in place. */
+class LocalBucket {
+  tat = 0;
+}
+
+/** Above this many tracked keys, buckets whose quota is full again are dropped. */
+const PRUNE_ABOVE = 100_000;
+const WARN_EVERY_MS = 30_000;
+
+/**
+ * Per-key rate limits. With a shared counter (Redis) every instance counts against the same
+ * budget, one atomic script per request; without one, each process counts on its own, in O(1)
+ * with nothing allocated per request. When the shared counter cannot answer, requests are counted
+ * in this process instead (failing open to a per-instance limit, never to an error) and a warning
+ * is logged at most every 30 s.
+ */
+@Injectable()
+export class KeyRateLimiter {
+  private readonly logger = new Logger('ApiKeyRateLimits');
+  private readonly buckets = new Map<string, LocalBucket>();
+  /** Reused by every in-process check: read it before the next check. */
+  private readonly decision = emptyRateDecision();
+  private readonly sharedEnabled: boolean;
+  private warnedAtMs = -Infinity;
+
+  constructor(private readonly shared: SharedRateCounter) {
+    this.sharedEnabled = !(shared instanceof NoSharedRateCounter);
+  }
+
+  /** Counts one request; a promise only when the count is shared across instances. */
+  take(keyId: string, limit: number, nowMs: number): RateDecision | Promise<RateDecision> {
+    if (!this.sharedEnabled) return this.takeLocally(keyId, limit, nowMs);
+    return this.shared.admit(keyId, limit, nowMs).catch((error: unknown) => {
+      this.warnUnshared(error, nowMs);
+      return { ...this.takeLocally(keyId, limit, nowMs) };
+    });
+  }
+
+  private takeLocally(keyId: string, limit: number, nowMs: number): RateDecision {
+    let bucket = this.buckets.get(keyId);
+    if (bucket === undefined) {
+      if (this.buckets.size >= PRUNE_ABOVE) this.prune(nowMs);
+      bucket = new LocalBucket();
+      this.buckets.set(keyId, bucket);
+    }
+    bucket.tat = admitRequest(bucket.tat, nowMs, limit, this.decision);
+    return this.decision;
+  }
+
+  private prune(nowMs: number): void {
+    for (const [keyId, bucket] of this.buckets) if (bucket.tat <= nowMs) this.buckets.delete(keyId);
+  }
+
+  private warnUnshared(error: unknown, nowMs: number): void {
+    if (nowMs - this.warnedAtMs < WARN_EVERY_MS && nowMs >= this.warnedAtMs) return;
+    this.warnedAtMs = nowMs;
+    const reason = error instanceof Error ? error.message : String(error);
+    this.logger.warn({ reason }, 'Shared rate-limit counter unavailable; counting per instance until it answers');
+  }
+}
