@@ -53,6 +53,7 @@ import { HttpIntegrationProvider } from './adapters/providers/http-integration-p
     ResolveForMachineUseCase,
     IntegrationSettingsStartup,
   ],
-  exports: [IntegrationResolver],
+  // SecretBox: other modules seal their own secrets (e.g. notification webhooks) with the same keys.
+  exports: [IntegrationResolver, SecretBox],
 })
 export class IntegrationSettingsModule {}

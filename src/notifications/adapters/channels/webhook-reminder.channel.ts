@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, Clock } from '../../../platform';
+import { SecretBox } from '../../../integration-settings';
+import type { Reminder } from '../../domain/reminder';
+import { DeliveryReport, ReminderChannel } from '../../application/reminders/reminder-channel';
+import { TenantWebhook, TenantWebhookRepository, webhookSecretContext } from '../../application/reminders/tenant-webhook.repository';
+import { reminderPayload } from './reminder-content';
+import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './webhook-signature';
+
+/**
+ * The tenant's webhook: an HTTP POST of the reminder as JSON, signed with HMAC-SHA-256 under the
+ * tenant's secret, within GATEHOUSE_REMINDER_WEBHOOK_TIMEOUT_MS. Any 2xx answer counts as
+ * delivered; anything else (redirects included) is a failure retried with backoff.
+ */
+@Injectable()
+export class WebhookReminderChannel extends ReminderChannel {
+  readonly name = 'webhook';
+
+  constructor(
+    private readonly webhooks: TenantWebhookRepository,
+    private readonly secrets: SecretBox,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  available(): boolean {
+    return true;
+  }
+
+  async deliver(reminders: Reminder[], report: DeliveryReport): Promise<void> {
+    const tenantIds = [...new Set(reminders.map((reminder) => reminder.tenantId))];
+    const byTenant = new Map((await this.webhooks.findForTenants(tenantIds)).map((webhook) => [webhook.tenantId, webhook]));
+    for (const reminder of reminders) {
+      const webhook = byTenant.get(reminder.tenantId);
+      try {
+        if (!webhook) throw new Error('the tenant has no notification webhook any more');
+        await this.post(webhook, reminder);
+      } catch (error) {
+        await report.failed(reminder.id, error);
+        continue;
+      }
+      await report.sent([reminder.id]);
+    }
+  }
+
+  private async post(webhook: TenantWebhook, reminder: Reminder): Promise<void> {
+    const secret = this.secrets.open(webhook.secret, webhookSecretContext(webhook.tenantId));
+    const now = this.clock.now();
+    const body = JSON.stringify({
+      type: `api_key.${reminder.kind}`,
+      delivery_id: reminder.id,
+      ...reminderPayload(reminder),
+      user: { id: reminder.user.id, email: reminder.user.email },
+      sent_at: now.toISOString(),
+    });
+    const timestamp = String(Math.floor(now.getTime() / 1000));
+    const timeoutMs = this.config.reminders.webhookTimeoutMs;
+    let response: Response;
+    try {
+      response = await fetch(webhook.url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Gatehouse-Webhook/1',
+          [TIMESTAMP_HEADER]: timestamp,
+          [SIGNATURE_HEADER]: webhookSignature(secret, timestamp, body),
+          [DELIVERY_HEADER]: reminder.id,
+        },
+        body,
+      });
+    } catch (error) {
+      throw new Error(describeFetchError(error, timeoutMs));
+    }
+    // The answer's body is not needed; read it so the connection can be reused.
+    await response.arrayBuffer().catch(() => undefined);
+    if (response.status < 200 || response.status > 299) throw new Error(`the webhook answered ${response.status}`);
+  }
+}
+
+/** A short reason without the URL (which may carry credentials in its query). */
+function describeFetchError(error: unknown, timeoutMs: number): string {
+  const name = (error as { name?: string }).name;
+  if (name === 'TimeoutError' || name === 'AbortError') return `the webhook did not answer within ${timeoutMs} ms`;
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return `the webhook could not be reached${cause?.code ? ` (${cause.code})` : ''}`;
+}
