@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Max, Min, ValidateIf } from 'class-validator';
 import type { NotificationPolicy } from '../../../domain/key-policy';
 import { largestOfLegacyDays, lowerDefaultToMax } from '../../../domain/notification-policy';
 
@@ -29,7 +29,7 @@ export class NotificationPolicyDto {
       'Request only: when max_days_before_expiry is below default_days_before_expiry, lower the default to the maximum ' +
       'instead of answering 400 NOTIFICATION_POLICY_DEFAULT_EXCEEDS_MAX',
   })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   lower_default_to_max?: boolean;
 

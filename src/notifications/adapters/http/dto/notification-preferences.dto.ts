@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, ValidateIf } from 'class-validator';
 import type { PreferencesView } from '../../../application/notification-preferences.use-case';
 import { EXTRA_CHANNELS, ExtraChannel, NotificationPreferences } from '../../../domain/notification-preferences';
+
+/** May be left out, but not null (null is a value only where a field says so). */
+const Omittable = () => ValidateIf((_, value) => value !== undefined);
 
 /** PUT body: fields left out keep their current values. */
 export class UpdateNotificationPreferencesBody {
   @ApiPropertyOptional({ description: 'Receive API key expiry reminders at all' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   enabled?: boolean;
 
@@ -17,23 +20,22 @@ export class UpdateNotificationPreferencesBody {
     description:
       "Days before a key's expiry to be reminded: 1 to the tenant's max_days_before_expiry (else 400 DAYS_BEFORE_EXPIRY_EXCEEDS_POLICY); null: the tenant default",
   })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
+  @ValidateIf((_, value) => value !== undefined && value !== null)
   @IsInt()
   days_before_expiry?: number | null;
 
   @ApiPropertyOptional({ description: 'Follow the keys I create' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   auto_follow?: boolean;
 
   @ApiPropertyOptional({ description: 'Tenant admins only (else 403 AUTO_FOLLOW_TENANT_KEYS_ADMINS_ONLY): follow every key created in the tenant' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   auto_follow_tenant_keys?: boolean;
 
   @ApiPropertyOptional({ enum: EXTRA_CHANNELS, isArray: true, description: 'Channels besides the in-app inbox, which is always on' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(EXTRA_CHANNELS.length * 2)
   @IsIn(EXTRA_CHANNELS, { each: true })
