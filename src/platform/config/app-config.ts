@@ -157,7 +157,8 @@ export class AppConfig {
         timeoutMs: int(env, 'LITELLM_TIMEOUT_MS', 10_000, 100, 120_000),
       },
       reminders: {
-        cron: cronExpression(env, 'GATEHOUSE_REMINDER_CRON', '*/15 * * * *'),
+        // Test runs schedule nothing unless a suite asks: a tick must not add rows under another suite's feet.
+        cron: cronExpression(env, 'GATEHOUSE_REMINDER_CRON', env.NODE_ENV === 'test' ? 'off' : '*/15 * * * *'),
         smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
         smtpFrom: str(env, 'SMTP_FROM', 'Gatehouse <no-reply@gatehouse.local>'),
         webhookTimeoutMs: int(env, 'GATEHOUSE_REMINDER_WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
