@@ -33,10 +33,26 @@ import { UpdateApiKeyUseCase } from './application/update-api-key.use-case';
 import { VerifiedKeyCache } from './application/verified-key-cache';
 import { VerifyApiKeyUseCase } from './application/verify-api-key.use-case';
 
+import { ScheduleModule } from '@nestjs/schedule';
+import { AdminKeyLifecycleController } from './adapters/http/admin-key-lifecycle.controller';
+import { KeyLifecycleController } from './adapters/http/key-lifecycle.controller';
+import { SqlKeyDirectory } from './adapters/persistence/sql-key-directory';
+import { SqlKeyMaintenanceStore } from './adapters/persistence/sql-key-maintenance.store';
+import { SqlKeyStateStore } from './adapters/persistence/sql-key-state.store';
+import { KeyMaintenanceSchedule } from './adapters/schedule/key-maintenance.schedule';
+import { KeyAudit } from './application/key-audit';
+import { KeyMaintenanceUseCase } from './application/key-maintenance.use-case';
+import { LookupLeakedKeyUseCase } from './application/lookup-leaked-key.use-case';
+import { KeyDirectory } from './application/ports/key-directory';
+import { KeyMaintenanceStore } from './application/ports/key-maintenance.store';
+import { KeyStateStore } from './application/ports/key-state.store';
+import { ReactivateApiKeyUseCase } from './application/reactivate-api-key.use-case';
+import { SuspendApiKeyUseCase } from './application/suspend-api-key.use-case';
+
 /** API keys: issuing, policy, rotation, revocation, and verification as a credential kind. */
 @Module({
-  imports: [DiscoveryModule],
-  controllers: [ApiKeysController, KeyPolicyController, AdminApiKeysController, KeyVerificationController],
+  imports: [DiscoveryModule, ScheduleModule.forRoot()],
+  controllers: [ApiKeysController, KeyPolicyController, AdminApiKeysController, KeyVerificationController, KeyLifecycleController, AdminKeyLifecycleController],
   providers: [
     { provide: ApiKeyRepository, useClass: SqlApiKeyRepository },
     { provide: KeyPolicyRepository, useClass: SqlKeyPolicyRepository },
@@ -61,6 +77,15 @@ import { VerifyApiKeyUseCase } from './application/verify-api-key.use-case';
     ApiKeyAuthenticator,
     EraseTenantKeys,
     MachineScopeGuard,
+    { provide: KeyStateStore, useClass: SqlKeyStateStore },
+    { provide: KeyDirectory, useClass: SqlKeyDirectory },
+    { provide: KeyMaintenanceStore, useClass: SqlKeyMaintenanceStore },
+    KeyAudit,
+    SuspendApiKeyUseCase,
+    ReactivateApiKeyUseCase,
+    LookupLeakedKeyUseCase,
+    KeyMaintenanceUseCase,
+    KeyMaintenanceSchedule,
   ],
   exports: [KeyVerifier, LastUsedRecorder, ApiKeyQueriesUseCase, KeyPolicyRepository],
 })

@@ -15,6 +15,8 @@ import { assertKeyWithinPolicy } from '../domain/key-policy';
 import { ApiKeyAccess } from './api-key-access';
 import { ApiKeyCreatedHook } from './api-key-created-hook';
 import { ApiKeyWrites } from './api-key-writes';
+import { KeyAudit } from './key-audit';
+import { keySnapshot } from '../domain/key-changes';
 import { requestedExpiry } from './key-expiry';
 import { ApiKeyRepository } from './ports/api-key.repository';
 import { KeyHasher } from './ports/key-hasher';
@@ -49,6 +51,7 @@ export class CreateApiKeyUseCase implements OnModuleInit {
     private readonly policies: KeyPolicyRepository,
     private readonly hasher: KeyHasher,
     private readonly clock: Clock,
+    private readonly audit: KeyAudit,
   ) {}
 
   onModuleInit(): void {
@@ -58,7 +61,7 @@ export class CreateApiKeyUseCase implements OnModuleInit {
       .filter((instance): instance is ApiKeyCreatedHook => instance instanceof ApiKeyCreatedHook);
   }
 
-  async execute(principal: Principal, tenantId: string, command: CreateApiKeyCommand): Promise<IssuedApiKey> {
+  async execute(principal: Principal, tenantId: string, command: CreateApiKeyCommand, clientAddress?: string): Promise<IssuedApiKey> {
     await this.access.requireTenantVisible(principal, tenantId);
     if (principal.tenantId !== tenantId) throw new KeyOwnerOutsideTenant();
     if (command.type === 'public' && command.resourcePermissions?.length) throw new ResourcePermissionsSecretOnly();
@@ -89,6 +92,7 @@ export class CreateApiKeyUseCase implements OnModuleInit {
       await this.writes.relate(apiKey);
       const created = { id: apiKey.id, tenantId, creatorId: apiKey.userId, teamId: apiKey.teamId };
       for (const hook of this.hooks) await hook.keyCreated(created);
+      await this.audit.record({ principal, clientAddress }, 'created', apiKey, keySnapshot(apiKey));
       return { key, apiKey };
     });
   }

@@ -7,6 +7,8 @@ import { newApiKey } from './new-api-key';
 import { assertKeyWithinPolicy } from '../domain/key-policy';
 import { ApiKeyAccess } from './api-key-access';
 import { ApiKeyWrites } from './api-key-writes';
+import { KeyAudit } from './key-audit';
+import { keySnapshot } from '../domain/key-changes';
 import type { IssuedApiKey } from './create-api-key.use-case';
 import { ApiKeyRepository } from './ports/api-key.repository';
 import { KeyHasher } from './ports/key-hasher';
@@ -30,9 +32,10 @@ export class RotateApiKeyUseCase {
     private readonly policies: KeyPolicyRepository,
     private readonly hasher: KeyHasher,
     private readonly clock: Clock,
+    private readonly audit: KeyAudit,
   ) {}
 
-  async execute(principal: Principal, tenantId: string, keyId: string, graceSeconds = 0): Promise<RotatedApiKey> {
+  async execute(principal: Principal, tenantId: string, keyId: string, graceSeconds = 0, clientAddress?: string): Promise<RotatedApiKey> {
     await this.access.requireTenantVisible(principal, tenantId);
     const now = this.clock.now();
     return this.writes.inTenant(tenantId, [keyId], async () => {
@@ -62,7 +65,11 @@ export class RotateApiKeyUseCase {
       });
       if (!apiKey) throw new ApiKeyNameTaken(old.name);
       await this.writes.relate(apiKey);
-      return { key, apiKey, previousKeyRevokedAt: previousKeyRevokedAt < now ? now : previousKeyRevokedAt };
+      const endsAt = previousKeyRevokedAt < now ? now : previousKeyRevokedAt;
+      const context = { principal, clientAddress };
+      await this.audit.record(context, 'rotated', old, { old_key_id: old.id, new_key_id: apiKey.id, old_key_revoked_at: endsAt.toISOString() });
+      await this.audit.record(context, 'created', apiKey, { ...keySnapshot(apiKey), rotated_from_id: old.id });
+      return { key, apiKey, previousKeyRevokedAt: endsAt };
     });
   }
 }

@@ -5,6 +5,8 @@ import { ApiKeyAlreadyRevoked, ApiKeyNameTaken, KeyTenantNotFound, ResourcePermi
 import { assertExpiryAllowed, assertScopesAllowed } from '../domain/key-policy';
 import { ApiKeyAccess } from './api-key-access';
 import { ApiKeyWrites } from './api-key-writes';
+import { KeyAudit } from './key-audit';
+import { keyChanges } from '../domain/key-changes';
 import { requestedExpiry } from './key-expiry';
 import { ApiKeyRepository } from './ports/api-key.repository';
 import { KeyPolicyRepository } from './ports/key-policy.repository';
@@ -26,9 +28,10 @@ export class UpdateApiKeyUseCase {
     private readonly keys: ApiKeyRepository,
     private readonly policies: KeyPolicyRepository,
     private readonly clock: Clock,
+    private readonly audit: KeyAudit,
   ) {}
 
-  async execute(principal: Principal, tenantId: string, keyId: string, command: UpdateApiKeyCommand): Promise<ApiKey> {
+  async execute(principal: Principal, tenantId: string, keyId: string, command: UpdateApiKeyCommand, clientAddress?: string): Promise<ApiKey> {
     await this.access.requireTenantVisible(principal, tenantId);
     const now = this.clock.now();
     const expiresAt = requestedExpiry(now, command.expiresAt, command.expiresInDays);
@@ -51,6 +54,8 @@ export class UpdateApiKeyUseCase {
         now,
       );
       if (!edited) throw new ApiKeyNameTaken(command.name ?? key.name);
+      const changes = keyChanges(key, edited);
+      if (changes.length > 0) await this.audit.record({ principal, clientAddress }, 'updated', edited, { fields: changes.map((c) => c.field), changes });
       return edited;
     });
   }

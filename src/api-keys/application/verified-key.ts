@@ -1,4 +1,4 @@
-import type { KeyControls, ResourcePermission } from '../domain/api-key';
+import type { KeyControls, KeyReasonCode, ResourcePermission } from '../domain/api-key';
 import type { ApiKeyType } from '../domain/api-key-secret';
 
 /** What verification needs of a key, and all a cache holds: no secret, no name. */
@@ -12,4 +12,6 @@ export interface VerifiedKey extends KeyControls {
   resourcePermissions: ResourcePermission[];
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /** Tells an outright revocation from a rotation's grace running out (see stateOf). */
+  revocationReasonCode: KeyReasonCode | null;
 }

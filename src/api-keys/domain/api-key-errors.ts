@@ -3,12 +3,13 @@ import { DomainError } from '../../platform/kernel';
 /** Every API key failure a caller can see, each with its stable code. */
 
 /** Why a presented key does not authenticate; the same codes appear in verify answers. */
-export type KeyRejection = 'API_KEY_INVALID' | 'API_KEY_EXPIRED' | 'API_KEY_REVOKED';
+export type KeyRejection = 'API_KEY_INVALID' | 'API_KEY_EXPIRED' | 'API_KEY_REVOKED' | 'API_KEY_SUSPENDED';
 
 const REJECTION_MESSAGES: Record<KeyRejection, string> = {
   API_KEY_INVALID: 'The API key is malformed or unknown',
   API_KEY_EXPIRED: 'The API key has expired',
   API_KEY_REVOKED: 'The API key has been revoked',
+  API_KEY_SUSPENDED: 'The API key is suspended',
 };
 
 export class ApiKeyRejected extends DomainError {
@@ -155,5 +156,39 @@ export class KeyTenantNotFound extends DomainError {
   readonly kind = 'not_found';
   constructor() {
     super('Tenant not found');
+  }
+}
+
+// Lifecycle: suspension, reactivation and revocation reasons.
+
+export class ApiKeyAlreadySuspended extends DomainError {
+  readonly code = 'API_KEY_ALREADY_SUSPENDED';
+  readonly kind = 'conflict';
+  constructor() {
+    super('The API key is already suspended');
+  }
+}
+
+export class ApiKeyNotSuspended extends DomainError {
+  readonly code = 'API_KEY_NOT_SUSPENDED';
+  readonly kind = 'conflict';
+  constructor() {
+    super('The API key is not suspended');
+  }
+}
+
+export class ApiKeyAlreadyExpired extends DomainError {
+  readonly code = 'API_KEY_ALREADY_EXPIRED';
+  readonly kind = 'conflict';
+  constructor() {
+    super('The API key has expired; extend its expiry first');
+  }
+}
+
+export class RevocationReasonAmbiguous extends DomainError {
+  readonly code = 'API_KEY_REASON_AMBIGUOUS';
+  readonly kind = 'invalid';
+  constructor() {
+    super('Give reason_text, or the deprecated reason, not both');
   }
 }

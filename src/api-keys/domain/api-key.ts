@@ -67,21 +67,45 @@ export interface ApiKey extends KeyControls {
   rotatedFromId: string | null;
 }
 
-export type ApiKeyState = 'active' | 'expired' | 'revoked';
+export type ApiKeyState = 'active' | 'suspended' | 'expired' | 'revoked';
+export const API_KEY_STATES: readonly ApiKeyState[] = ['active', 'suspended', 'expired', 'revoked'];
 
-/** Revocation wins over expiry: a revoked key says so even after it would have expired. */
-export function stateOf(key: Pick<ApiKey, 'expiresAt' | 'revokedAt'>, now: Date): ApiKeyState {
-  if (key.revokedAt && key.revokedAt.getTime() <= now.getTime()) return 'revoked';
-  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) return 'expired';
+/** What the state of a key is derived from (both ApiKey and the verification cache's VerifiedKey hold it). */
+export type KeyStateFields = Pick<ApiKey, 'expiresAt' | 'revokedAt' | 'revocationReasonCode' | 'suspendedAt'>;
+
+const passed = (at: Date | null, now: Date): boolean => at !== null && at.getTime() <= now.getTime();
+
+/**
+ * Revoked outright (by a person, a leak lookup or a policy), as opposed to a rotated key whose
+ * grace period ran out: a rotation leaves no reason code until maintenance records `rotation_completed`.
+ */
+function revokedOutright(key: KeyStateFields, now: Date): boolean {
+  return passed(key.revokedAt, now) && key.revocationReasonCode !== null && key.revocationReasonCode !== 'rotation_completed';
+}
+
+/**
+ * In order of precedence: revoked, then expired, then past its rotation grace (counts as revoked),
+ * then suspended. A revoked key says so even after it would have expired; a rotated key that
+ * expired before its grace ended says it expired.
+ */
+export function stateOf(key: KeyStateFields, now: Date): ApiKeyState {
+  if (revokedOutright(key, now)) return 'revoked';
+  if (passed(key.expiresAt, now)) return 'expired';
+  if (passed(key.revokedAt, now)) return 'revoked';
+  if (key.suspendedAt !== null) return 'suspended';
   return 'active';
 }
 
+const REJECTION_OF_STATE: Record<ApiKeyState, KeyRejection | undefined> = {
+  active: undefined,
+  suspended: 'API_KEY_SUSPENDED',
+  expired: 'API_KEY_EXPIRED',
+  revoked: 'API_KEY_REVOKED',
+};
+
 /** Why a key whose secret matched may not be used now, if it may not. */
-export function rejectionOf(key: Pick<ApiKey, 'expiresAt' | 'revokedAt'>, now: Date): KeyRejection | undefined {
-  const state = stateOf(key, now);
-  if (state === 'revoked') return 'API_KEY_REVOKED';
-  if (state === 'expired') return 'API_KEY_EXPIRED';
-  return undefined;
+export function rejectionOf(key: KeyStateFields, now: Date): KeyRejection | undefined {
+  return REJECTION_OF_STATE[stateOf(key, now)];
 }
 
 /** Revoked for good, or scheduled to be (a rotated key in its grace period): no longer editable. */

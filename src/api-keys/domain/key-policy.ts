@@ -28,6 +28,8 @@ export interface KeyPolicy {
   allowPublicKeys: boolean;
   allowedScopes: string[];
   notificationPolicy: NotificationPolicy;
+  /** Keys unused (since last use, or creation) for this many days are expired by maintenance; `null`: never. */
+  autoExpireUnusedDays: number | null;
 }
 
 /** A tenant that never set a policy: permissive, keys without expiry allowed. */
@@ -37,6 +39,7 @@ export const DEFAULT_KEY_POLICY: KeyPolicy = {
   allowPublicKeys: true,
   allowedScopes: [ANY_SCOPE],
   notificationPolicy: { enabled: true, defaultDaysBeforeExpiry: 7, maxDaysBeforeExpiry: 30 },
+  autoExpireUnusedDays: null,
 };
 
 /** Rejects a policy that contradicts itself. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import { ApiKeyQueriesUseCase } from '../../application/api-key-queries.use-case';
@@ -12,6 +12,7 @@ import { CreateApiKeyBody, RevokeApiKeyBody, RotateApiKeyBody, UpdateApiKeyBody 
 import { ApiKeyDto, ApiKeyPageDto, IssuedApiKeyDto } from './dto/api-key-output.dto';
 import { ApiKeyListQueryDto } from './dto/api-key-query.dto';
 import { HumanOrMachineRoutes, MachineAccess } from './machine-access';
+import { revocationReason } from './key-reasons';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 const date = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
@@ -35,7 +36,12 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Issues a key owned by the caller; the key is in this answer only' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)
-  async create(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @Body() body: CreateApiKeyBody): Promise<IssuedApiKeyDto> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('tenant_id', IdPipe) tenantId: string,
+    @Body() body: CreateApiKeyBody,
+    @Ip() clientAddress: string,
+  ): Promise<IssuedApiKeyDto> {
     const issued = await this.createKey.execute(principal, tenantId, {
       name: body.name,
       type: body.type,
@@ -44,7 +50,7 @@ export class ApiKeysController {
       resourcePermissions: body.resource_permissions,
       expiresAt: date(body.expires_at),
       expiresInDays: body.expires_in_days,
-    });
+    }, clientAddress);
     return { key: issued.key, ...ApiKeyDto.from(issued.apiKey, this.clock.now()) };
   }
 
@@ -85,6 +91,7 @@ export class ApiKeysController {
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('key_id', IdPipe) keyId: string,
     @Body() body: UpdateApiKeyBody,
+    @Ip() clientAddress: string,
   ): Promise<ApiKeyDto> {
     const key = await this.updateKey.execute(principal, tenantId, keyId, {
       name: body.name,
@@ -92,7 +99,7 @@ export class ApiKeysController {
       expiresInDays: body.expires_in_days,
       scopes: body.scopes,
       resourcePermissions: body.resource_permissions,
-    });
+    }, clientAddress);
     return ApiKeyDto.from(key, this.clock.now());
   }
 
@@ -106,15 +113,16 @@ export class ApiKeysController {
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('key_id', IdPipe) keyId: string,
     @Body() body: RotateApiKeyBody,
+    @Ip() clientAddress: string,
   ): Promise<IssuedApiKeyDto> {
-    const rotated = await this.rotateKey.execute(principal, tenantId, keyId, body.grace_period_seconds ?? 0);
+    const rotated = await this.rotateKey.execute(principal, tenantId, keyId, body.grace_period_seconds ?? 0, clientAddress);
     return { key: rotated.key, ...ApiKeyDto.from(rotated.apiKey, this.clock.now()), previous_key_revoked_at: rotated.previousKeyRevokedAt.toISOString() };
   }
 
   @Post(':key_id/revoke')
   @HttpCode(HttpStatus.OK)
   @MachineAccess(API_KEY_SCOPES.write)
-  @ApiOperation({ summary: 'Revokes the key now, for good' })
+  @ApiOperation({ summary: 'Revokes the key now, for good, with a reason_code (default other) and optional reason_text' })
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)
   async revoke(
@@ -122,7 +130,9 @@ export class ApiKeysController {
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('key_id', IdPipe) keyId: string,
     @Body() body: RevokeApiKeyBody,
+    @Ip() clientAddress: string,
   ): Promise<ApiKeyDto> {
-    return ApiKeyDto.from(await this.revokeKey.execute(principal, tenantId, keyId, body.reason), this.clock.now());
+    const reason = revocationReason(body);
+    return ApiKeyDto.from(await this.revokeKey.execute({ principal, clientAddress }, tenantId, keyId, reason), this.clock.now());
   }
 }

@@ -91,6 +91,7 @@ export interface LookupRow extends ControlRow {
   resource_permissions: ResourcePermission[];
   expires_at: Date | null;
   revoked_at: Date | null;
+  revocation_reason_code: KeyReasonCode | null;
 }
 
 export function toVerifiedKey(row: LookupRow): VerifiedKey & { keyHash: string } {
@@ -105,6 +106,7 @@ export function toVerifiedKey(row: LookupRow): VerifiedKey & { keyHash: string }
     resourcePermissions: row.resource_permissions,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
+    revocationReasonCode: row.revocation_reason_code,
     ...toControls(row),
   };
 }

@@ -41,11 +41,14 @@ export class SqlApiKeyRepository extends ApiKeyRepository {
       where.push(`(k.user_id = ${param(filter.visibleTo.userId)} OR k.team_id = ANY(${param(filter.visibleTo.teamIds)}::uuid[]))`);
     }
     const now = `${param(filter.now)}::timestamptz`;
+    // The states in their order of precedence, as stateOf derives them.
     const revoked = `(k.revoked_at IS NOT NULL AND k.revoked_at <= ${now})`;
     const expired = `(k.expires_at IS NOT NULL AND k.expires_at <= ${now})`;
-    if (filter.state === 'revoked') where.push(revoked);
-    if (filter.state === 'expired') where.push(`NOT ${revoked} AND ${expired}`);
-    if (filter.state === 'active') where.push(`NOT ${revoked} AND NOT ${expired}`);
+    const outright = `(${revoked} AND k.revocation_reason_code IS NOT NULL AND k.revocation_reason_code <> 'rotation_completed')`;
+    if (filter.state === 'revoked') where.push(`${revoked} AND (${outright} OR NOT ${expired})`);
+    if (filter.state === 'expired') where.push(`NOT ${outright} AND ${expired}`);
+    if (filter.state === 'suspended') where.push(`NOT ${revoked} AND NOT ${expired} AND k.suspended_at IS NOT NULL`);
+    if (filter.state === 'active') where.push(`NOT ${revoked} AND NOT ${expired} AND k.suspended_at IS NULL`);
     if (filter.expiringWithinDays !== undefined) {
       where.push(`NOT ${revoked} AND k.expires_at > ${now} AND k.expires_at <= ${now} + ${param(filter.expiringWithinDays)} * interval '1 day'`);
     }

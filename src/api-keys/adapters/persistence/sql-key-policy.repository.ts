@@ -9,6 +9,7 @@ interface StoredPolicy {
   allow_public_keys?: boolean;
   allowed_scopes?: string[];
   notification_policy?: { enabled?: boolean; default_days_before_expiry?: number; max_days_before_expiry?: number };
+  auto_expire_unused_days?: number | null;
 }
 
 /** The policy lives in `tenants.api_key_policy` (jsonb, snake_case): what a tenant never set reads as the default. */
@@ -41,6 +42,7 @@ function fromStored(stored: StoredPolicy): KeyPolicy {
       defaultDaysBeforeExpiry: n.default_days_before_expiry ?? d.notificationPolicy.defaultDaysBeforeExpiry,
       maxDaysBeforeExpiry: n.max_days_before_expiry ?? d.notificationPolicy.maxDaysBeforeExpiry,
     },
+    autoExpireUnusedDays: stored.auto_expire_unused_days ?? d.autoExpireUnusedDays,
   };
 }
 
@@ -55,5 +57,6 @@ function toStored(policy: KeyPolicy): Required<StoredPolicy> {
       default_days_before_expiry: policy.notificationPolicy.defaultDaysBeforeExpiry,
       max_days_before_expiry: policy.notificationPolicy.maxDaysBeforeExpiry,
     },
+    auto_expire_unused_days: policy.autoExpireUnusedDays,
   };
 }

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SCOPE_PATTERN } from '../../../domain/scopes';
+import { KEY_REASON_CODES, type KeyReasonCode } from '../../../domain/api-key';
 
 const MAX_DAYS = 36_500;
 
@@ -112,8 +113,32 @@ export class RotateApiKeyBody {
   grace_period_seconds?: number;
 }
 
-export class RevokeApiKeyBody {
+/** Why a key is suspended: a code from the fixed list and optional free text. */
+export class SuspendApiKeyBody {
+  @ApiProperty({ enum: KEY_REASON_CODES })
+  @IsIn(KEY_REASON_CODES)
+  reason_code!: KeyReasonCode;
+
   @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason_text?: string;
+}
+
+export class RevokeApiKeyBody {
+  @ApiPropertyOptional({ enum: KEY_REASON_CODES, default: 'other' })
+  @IsOptional()
+  @IsIn(KEY_REASON_CODES)
+  reason_code?: KeyReasonCode;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason_text?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, deprecated: true, description: 'Older name of reason_text; give one of the two' })
   @IsOptional()
   @IsString()
   @MaxLength(500)

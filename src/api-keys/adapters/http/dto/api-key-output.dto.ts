@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { stateOf, type ApiKey } from '../../../domain/api-key';
+import { API_KEY_STATES, KEY_REASON_CODES, stateOf, type ApiKey, type ApiKeyState, type KeyReasonCode } from '../../../domain/api-key';
 import type { VerifyAnswer } from '../../../application/verify-api-key.use-case';
 import type { Principal } from '../../../../platform';
 import { ResourcePermissionDto } from './api-key-input.dto';
@@ -17,14 +17,20 @@ export class ApiKeyDto {
   @ApiProperty({ description: 'The first characters of the key, for recognising it' }) key_prefix!: string;
   @ApiProperty({ type: [String] }) scopes!: string[];
   @ApiProperty({ type: [ResourcePermissionDto] }) resource_permissions!: ResourcePermissionDto[];
-  @ApiProperty({ enum: ['active', 'expired', 'revoked'] }) state!: 'active' | 'expired' | 'revoked';
+  @ApiProperty({ enum: API_KEY_STATES, description: 'Derived in this order: revoked, expired, past its rotation grace (revoked), suspended' })
+  state!: ApiKeyState;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) expires_at!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) last_used_at!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'In the future while a rotated key is in its grace period' })
   revoked_at!: string | null;
-  @ApiProperty({ nullable: true, type: String }) revocation_reason!: string | null;
+  @ApiProperty({ nullable: true, type: String, deprecated: true, description: 'Same as revocation_reason_text' }) revocation_reason!: string | null;
+  @ApiProperty({ enum: KEY_REASON_CODES, nullable: true, type: String }) revocation_reason_code!: KeyReasonCode | null;
+  @ApiProperty({ nullable: true, type: String }) revocation_reason_text!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) suspended_at!: string | null;
+  @ApiProperty({ enum: KEY_REASON_CODES, nullable: true, type: String }) suspension_reason_code!: KeyReasonCode | null;
+  @ApiProperty({ nullable: true, type: String }) suspension_reason_text!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) rotated_from_id!: string | null;
 
   static from(key: ApiKey, now: Date): ApiKeyDto {
@@ -45,6 +51,11 @@ export class ApiKeyDto {
       updated_at: key.updatedAt.toISOString(),
       revoked_at: iso(key.revokedAt),
       revocation_reason: key.revocationReason,
+      revocation_reason_code: key.revocationReasonCode,
+      revocation_reason_text: key.revocationReason,
+      suspended_at: iso(key.suspendedAt),
+      suspension_reason_code: key.suspensionReasonCode,
+      suspension_reason_text: key.suspensionReasonText,
       rotated_from_id: key.rotatedFromId,
     };
   }
@@ -64,7 +75,7 @@ export class ApiKeyPageDto {
 
 export class VerifyResultDto {
   @ApiProperty() valid!: boolean;
-  @ApiPropertyOptional({ enum: ['API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED'] }) code?: string;
+  @ApiPropertyOptional({ enum: ['API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED', 'API_KEY_SUSPENDED'] }) code?: string;
   @ApiPropertyOptional({ format: 'uuid' }) tenant_id?: string;
   @ApiPropertyOptional({ format: 'uuid' }) key_id?: string;
   @ApiPropertyOptional({ format: 'uuid' }) owner_id?: string;

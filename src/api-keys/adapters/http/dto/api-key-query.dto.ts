@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PageQuery } from '../../../../platform';
+import { API_KEY_STATES, type ApiKeyState } from '../../../domain/api-key';
 
 export class ApiKeyListQueryDto extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -14,10 +15,10 @@ export class ApiKeyListQueryDto extends PageQuery {
   @IsUUID()
   owner_id?: string;
 
-  @ApiPropertyOptional({ enum: ['active', 'expired', 'revoked'] })
+  @ApiPropertyOptional({ enum: API_KEY_STATES })
   @IsOptional()
-  @IsIn(['active', 'expired', 'revoked'])
-  state?: 'active' | 'expired' | 'revoked';
+  @IsIn(API_KEY_STATES)
+  state?: ApiKeyState;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 3650 })
   @IsOptional()

@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject } from 'class-validator';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsInt, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { KeyPolicy } from '../../../domain/key-policy';
 import { SCOPE_PATTERN } from '../../../domain/scopes';
 import { NotificationPolicyDto } from './notification-policy.dto';
@@ -33,6 +33,19 @@ export class KeyPolicyDto {
   @IsObject()
   notification_policy!: NotificationPolicyDto;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 36500,
+    description: 'Maintenance expires keys unused (since last use, or creation) for this many days; null or absent: never',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36_500)
+  auto_expire_unused_days?: number | null;
+
   static toPolicy(dto: KeyPolicyDto): KeyPolicy {
     return {
       maxExpiryDays: dto.max_expiry_days,
@@ -40,6 +53,7 @@ export class KeyPolicyDto {
       allowPublicKeys: dto.allow_public_keys,
       allowedScopes: [...new Set(dto.allowed_scopes)],
       notificationPolicy: NotificationPolicyDto.toPolicy(dto.notification_policy),
+      autoExpireUnusedDays: dto.auto_expire_unused_days ?? null,
     };
   }
 
@@ -50,6 +64,7 @@ export class KeyPolicyDto {
       allow_public_keys: policy.allowPublicKeys,
       allowed_scopes: policy.allowedScopes,
       notification_policy: NotificationPolicyDto.from(policy.notificationPolicy),
+      auto_expire_unused_days: policy.autoExpireUnusedDays,
     };
   }
 }
