@@ -1,0 +1,36 @@
+import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, IdPipe, PageQuery, Principal } from '../../../platform';
+import { KeyUsageUseCase } from '../../application/key-usage.use-case';
+import { API_KEY_SCOPES } from '../../domain/scopes';
+import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { KeyUsagePageDto, KeyUseDto } from './dto/key-usage.dto';
+import { HumanOrMachineRoutes, MachineAccess } from './machine-access';
+
+const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND } = HttpStatus;
+
+@ApiTags('api-keys')
+@ApiAuthenticated()
+@HumanOrMachineRoutes()
+@Controller('v1/tenants/:tenant_id/api-keys')
+export class KeyUsageController {
+  constructor(private readonly usage: KeyUsageUseCase) {}
+
+  @Get(':key_id/usage')
+  @MachineAccess(API_KEY_SCOPES.read)
+  @ApiOperation({
+    summary: "A key's usage log, newest first: every authenticated use with its route template, status, client address and user agent",
+    description: 'Uses are written behind in batches (about a second); kept GATEHOUSE_USAGE_RETENTION_DAYS days.',
+  })
+  @ApiOkResponse({ type: KeyUsagePageDto })
+  @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('tenant_id', IdPipe) tenantId: string,
+    @Param('key_id', IdPipe) keyId: string,
+    @Query() query: PageQuery,
+  ): Promise<KeyUsagePageDto> {
+    const page = await this.usage.list(principal, tenantId, keyId, { limit: query.limit, cursor: query.cursor });
+    return { items: page.items.map(KeyUseDto.from), next_cursor: page.nextCursor };
+  }
+}
