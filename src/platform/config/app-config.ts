@@ -143,7 +143,8 @@ export class AppConfig {
         usageRetentionDays: int(env, 'GATEHOUSE_USAGE_RETENTION_DAYS', 90, 1, 36_500),
         usageFlushMs: int(env, 'GATEHOUSE_USAGE_FLUSH_MS', 1000, 10, 600_000),
         usageBatchSize: int(env, 'GATEHOUSE_USAGE_BATCH_SIZE', 500, 1, 100_000),
-        maintenanceCron: cronExpression(env, 'GATEHOUSE_KEY_MAINTENANCE_CRON', '0 3 * * *'),
+        // Test runs schedule nothing unless a suite asks: a run must not change keys under another suite's feet.
+        maintenanceCron: cronExpression(env, 'GATEHOUSE_KEY_MAINTENANCE_CRON', env.NODE_ENV === 'test' ? 'off' : '0 3 * * *'),
       },
       redis: {
         url: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
