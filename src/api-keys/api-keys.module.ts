@@ -32,6 +32,13 @@ import { RotateApiKeyUseCase } from './application/rotate-api-key.use-case';
 import { UpdateApiKeyUseCase } from './application/update-api-key.use-case';
 import { VerifiedKeyCache } from './application/verified-key-cache';
 import { VerifyApiKeyUseCase } from './application/verify-api-key.use-case';
+import { KeyCreationConstraintsController } from './adapters/http/key-creation-constraints.controller';
+import { SqlWorkspaceTree } from './adapters/persistence/sql-workspace-tree';
+import { KeyControlsPlanner } from './application/key-controls-planner';
+import { KeyCreationConstraintsUseCase } from './application/key-creation-constraints.use-case';
+import { KeyRequestRules } from './application/key-request-rules';
+import { KeyScopes } from './application/key-scopes';
+import { WorkspaceTree } from './application/ports/workspace-tree';
 
 import { ScheduleModule } from '@nestjs/schedule';
 import { AdminKeyLifecycleController } from './adapters/http/admin-key-lifecycle.controller';
@@ -52,7 +59,7 @@ import { SuspendApiKeyUseCase } from './application/suspend-api-key.use-case';
 /** API keys: issuing, policy, rotation, revocation, and verification as a credential kind. */
 @Module({
   imports: [DiscoveryModule, ScheduleModule.forRoot()],
-  controllers: [ApiKeysController, KeyPolicyController, AdminApiKeysController, KeyVerificationController, KeyLifecycleController, AdminKeyLifecycleController],
+  controllers: [KeyCreationConstraintsController, ApiKeysController, KeyPolicyController, AdminApiKeysController, KeyVerificationController, KeyLifecycleController, AdminKeyLifecycleController],
   providers: [
     { provide: ApiKeyRepository, useClass: SqlApiKeyRepository },
     { provide: KeyPolicyRepository, useClass: SqlKeyPolicyRepository },
@@ -86,7 +93,12 @@ import { SuspendApiKeyUseCase } from './application/suspend-api-key.use-case';
     LookupLeakedKeyUseCase,
     KeyMaintenanceUseCase,
     KeyMaintenanceSchedule,
+    { provide: WorkspaceTree, useClass: SqlWorkspaceTree },
+    KeyScopes,
+    KeyRequestRules,
+    KeyControlsPlanner,
+    KeyCreationConstraintsUseCase,
   ],
-  exports: [KeyVerifier, LastUsedRecorder, ApiKeyQueriesUseCase, KeyPolicyRepository],
+  exports: [KeyRequestRules, KeyVerifier, LastUsedRecorder, ApiKeyQueriesUseCase, KeyPolicyRepository],
 })
 export class ApiKeysModule {}

@@ -57,7 +57,7 @@ describe('API keys: issue, list, read, edit, rotate, revoke', () => {
   });
 
   it('issues public keys (pk_) and refuses resource permissions on them (400 RESOURCE_PERMISSIONS_SECRET_ONLY)', async () => {
-    const pub = await createKey(t, member.token, a.id, { type: 'public' });
+    const pub = await createKey(t, member.token, a.id, { type: 'public', allowed_origins: ['https://app.example.com'] });
     expect(pub.key).toMatch(/^pk_/);
     const rp = [{ type: 'workspace', id: a.rootWorkspaceId, permissions: ['view'] }];
     const refused = await t.http.post(keysPath(a.id)).set(bearer(member.token)).send({ name: unique('p'), type: 'public', scopes: [], resource_permissions: rp }).expect(400);

@@ -41,7 +41,7 @@ describe('Tenant key policy', () => {
       allowed_scopes: ['*'],
       notification_policy: { enabled: true, default_days_before_expiry: 7, max_days_before_expiry: 30 },
     });
-    const before = await createKey(t, member.token, a.id, { type: 'public', scopes: ['anything:goes'] });
+    const before = await createKey(t, member.token, a.id, { type: 'public', scopes: ['anything:goes'], allowed_origins: ['https://app.example.com'] });
     expect(before.key).toMatch(/^pk_/);
     expect((await t.http.put(policyPath(a.id)).set(bearer(a.admin.token)).send(POLICY).expect(200)).body).toEqual(POLICY);
     expect((await t.http.get(policyPath(a.id)).set(bearer(a.admin.token)).expect(200)).body).toEqual(POLICY);
@@ -55,7 +55,7 @@ describe('Tenant key policy', () => {
     expect(tooLong.body.details).toEqual({ max_expiry_days: 90, latest_expires_at: new Date(clock.now().getTime() + 90 * DAY).toISOString() });
     expect((await post({ expires_at: new Date(clock.now().getTime() + 100 * DAY).toISOString() }).expect(400)).body.code).toBe('API_KEY_EXPIRY_EXCEEDS_POLICY');
     expect((await post({}).expect(400)).body.code).toBe('API_KEY_EXPIRY_EXCEEDS_POLICY');
-    expect((await post({ type: 'public', expires_in_days: 30 }).expect(400)).body.code).toBe('API_KEY_PUBLIC_NOT_ALLOWED');
+    expect((await post({ type: 'public', expires_in_days: 30, allowed_origins: ['https://app.example.com'] }).expect(400)).body.code).toBe('API_KEY_PUBLIC_NOT_ALLOWED');
     const scope = await post({ expires_in_days: 30, scopes: ['models:read', 'models:write'] }).expect(400);
     expect(scope.body).toMatchObject({ code: 'API_KEY_SCOPE_NOT_ALLOWED', details: { scopes: ['models:write'] } });
     await post({ expires_in_days: 90, scopes: ['models:read'] }).expect(201);

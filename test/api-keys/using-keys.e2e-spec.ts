@@ -65,6 +65,10 @@ describe('Using keys: headers, scopes, verification, the hot path, last use', ()
       scopes: ['models:read'],
       resource_permissions: rp,
       expires_at: new Date(BASE.getTime() + 5 * DAY).toISOString(),
+      permission: 'write',
+      scope: { type: 'tenant' },
+      allowed_origins: [],
+      allowed_ips: [],
     });
     expect((await verify('sk_nonsense').expect(200)).body).toEqual({ valid: false, code: 'API_KEY_INVALID' });
     const ofB = await createKey(t, b.admin.token, b.id);

@@ -46,7 +46,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let app: NestFastifyApplication | undefined;
   try {
     const moduleRef = await builder.compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { ...NEST_APP_OPTIONS, logger: false });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config.trustedProxies), { ...NEST_APP_OPTIONS, logger: false });
     await configureApp(app);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();

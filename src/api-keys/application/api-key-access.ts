@@ -3,6 +3,8 @@ import { AuthorizationPort, Principal, SubjectRef } from '../../platform';
 import { PLATFORM, teamRef, tenantRef, userSubject } from '../../iam';
 import type { ApiKey } from '../domain/api-key';
 import { ApiKeyForbidden, ApiKeyNotFound, KeyTenantNotFound } from '../domain/api-key-errors';
+import { keyLocation } from '../domain/key-restrictions';
+import { KeyScopes } from './key-scopes';
 
 /**
  * Who may do what with keys, as schema.zed's `api_key` says: owners and tenant admins manage a
@@ -11,7 +13,10 @@ import { ApiKeyForbidden, ApiKeyNotFound, KeyTenantNotFound } from '../domain/ap
  */
 @Injectable()
 export class ApiKeyAccess {
-  constructor(private readonly authorization: AuthorizationPort) {}
+  constructor(
+    private readonly authorization: AuthorizationPort,
+    private readonly scopes: KeyScopes,
+  ) {}
 
   /** The human the caller stands for. */
   userIdOf(principal: Principal): string {
@@ -59,11 +64,14 @@ export class ApiKeyAccess {
   async requireManageable(principal: Principal, key: ApiKey | undefined): Promise<ApiKey> {
     if (!key || !(await this.mayView(principal, key))) throw new ApiKeyNotFound();
     if (!(await this.mayManage(principal, key))) throw new ApiKeyForbidden('Only the owner or a tenant administrator may change this key');
+    await this.scopes.assertReaches(principal, keyLocation(key));
     return key;
   }
 
+  /** Inside the tenant's transaction: a scoped calling key also needs the key within its scope. */
   async requireVisible(principal: Principal, key: ApiKey | undefined): Promise<ApiKey> {
     if (!key || !(await this.mayView(principal, key))) throw new ApiKeyNotFound();
+    await this.scopes.assertReaches(principal, keyLocation(key));
     return key;
   }
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, DEFAULT_PAGE_SIZE, Principal, TransactionRunner } from '../../platform';
 import type { ApiKey, ApiKeyState } from '../domain/api-key';
+import { ApiKeyOutOfScope } from '../domain/api-key-errors';
 import { ApiKeyAccess } from './api-key-access';
+import { KeyScopes } from './key-scopes';
 import { decodeCursor, encodeCursor } from './key-pages';
 import { ApiKeyFilter, ApiKeyRepository } from './ports/api-key.repository';
 
@@ -27,11 +29,16 @@ export class ApiKeyQueriesUseCase {
     private readonly tx: TransactionRunner,
     private readonly keys: ApiKeyRepository,
     private readonly clock: Clock,
+    private readonly scopes: KeyScopes,
   ) {}
 
   async list(principal: Principal, tenantId: string, query: ApiKeyListQuery): Promise<ApiKeyPage> {
     await this.access.requireTenantVisible(principal, tenantId);
     const filter = this.filterOf(query, tenantId);
+    // A scoped key lists only the keys its scope reaches; asking for another team's is out of scope.
+    const scope = this.scopes.narrowScopeOf(principal);
+    if (scope?.type === 'team' && query.teamId !== undefined && query.teamId !== scope.id) throw new ApiKeyOutOfScope(scope);
+    if (scope) filter.withinScope = scope;
     if (!(await this.access.managesTenant(principal, tenantId))) {
       filter.visibleTo = { userId: this.access.userIdOf(principal), teamIds: await this.access.managedTeamIds(principal) };
     }

@@ -13,6 +13,7 @@ import { ApiKeyType, displayPrefix } from '../domain/api-key-secret';
 import { newApiKey } from './new-api-key';
 import { assertKeyWithinPolicy } from '../domain/key-policy';
 import { ApiKeyAccess } from './api-key-access';
+import { KeyControlsPlanner, RequestedControls } from './key-controls-planner';
 import { ApiKeyCreatedHook } from './api-key-created-hook';
 import { ApiKeyWrites } from './api-key-writes';
 import { KeyAudit } from './key-audit';
@@ -22,7 +23,7 @@ import { ApiKeyRepository } from './ports/api-key.repository';
 import { KeyHasher } from './ports/key-hasher';
 import { KeyPolicyRepository } from './ports/key-policy.repository';
 
-export interface CreateApiKeyCommand {
+export interface CreateApiKeyCommand extends RequestedControls {
   name: string;
   type: ApiKeyType;
   teamId?: string;
@@ -51,6 +52,7 @@ export class CreateApiKeyUseCase implements OnModuleInit {
     private readonly policies: KeyPolicyRepository,
     private readonly hasher: KeyHasher,
     private readonly clock: Clock,
+    private readonly controls: KeyControlsPlanner,
     private readonly audit: KeyAudit,
   ) {}
 
@@ -67,17 +69,20 @@ export class CreateApiKeyUseCase implements OnModuleInit {
     if (command.type === 'public' && command.resourcePermissions?.length) throw new ResourcePermissionsSecretOnly();
     const now = this.clock.now();
     const expiresAt = requestedExpiry(now, command.expiresAt, command.expiresInDays) ?? null;
-    if (command.teamId && !(await this.access.mayUseTeam(principal, command.teamId))) throw new KeyTeamNotFound();
+    const controls = await this.controls.forNewKey(principal, tenantId, command.type, command.teamId, command);
+    const teamId = controls.teamId;
+    if (teamId && !(await this.access.mayUseTeam(principal, teamId))) throw new KeyTeamNotFound();
     return this.writes.inTenant(tenantId, [], async () => {
       const policy = await this.policies.find(tenantId);
       if (!policy) throw new KeyTenantNotFound();
       assertKeyWithinPolicy(policy, { type: command.type, scopes: command.scopes, expiresAt }, now);
-      if (command.teamId && !(await this.keys.teamExists(command.teamId))) throw new KeyTeamNotFound();
+      if (teamId && !(await this.keys.teamExists(teamId))) throw new KeyTeamNotFound();
+      await this.controls.assertPlaceable(principal, controls);
       const key = newApiKey(command.type);
       const apiKey = await this.keys.insert({
         tenantId,
         userId: this.access.userIdOf(principal),
-        teamId: command.teamId ?? null,
+        teamId: teamId ?? null,
         name: command.name,
         type: command.type,
         keyPrefix: displayPrefix(key),
@@ -87,6 +92,10 @@ export class CreateApiKeyUseCase implements OnModuleInit {
         expiresAt,
         createdAt: now,
         rotatedFromId: null,
+        permission: controls.permission,
+        scope: controls.scope,
+        allowedOrigins: controls.allowedOrigins,
+        allowedIps: controls.allowedIps,
       });
       if (!apiKey) throw new ApiKeyNameTaken(command.name);
       await this.writes.relate(apiKey);

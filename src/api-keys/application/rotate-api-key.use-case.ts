@@ -62,6 +62,10 @@ export class RotateApiKeyUseCase {
         expiresAt,
         createdAt: now,
         rotatedFromId: old.id,
+        permission: old.permission,
+        scope: old.scope,
+        allowedOrigins: old.allowedOrigins,
+        allowedIps: old.allowedIps,
       });
       if (!apiKey) throw new ApiKeyNameTaken(old.name);
       await this.writes.relate(apiKey);

@@ -4,6 +4,7 @@ import { isRetired, type ApiKey, type ResourcePermission } from '../domain/api-k
 import { ApiKeyAlreadyRevoked, ApiKeyNameTaken, KeyTenantNotFound, ResourcePermissionsSecretOnly } from '../domain/api-key-errors';
 import { assertExpiryAllowed, assertScopesAllowed } from '../domain/key-policy';
 import { ApiKeyAccess } from './api-key-access';
+import { KeyControlsPlanner, RequestedControls } from './key-controls-planner';
 import { ApiKeyWrites } from './api-key-writes';
 import { KeyAudit } from './key-audit';
 import { keyChanges } from '../domain/key-changes';
@@ -11,7 +12,7 @@ import { requestedExpiry } from './key-expiry';
 import { ApiKeyRepository } from './ports/api-key.repository';
 import { KeyPolicyRepository } from './ports/key-policy.repository';
 
-export interface UpdateApiKeyCommand {
+export interface UpdateApiKeyCommand extends Omit<RequestedControls, 'scope'> {
   name?: string;
   expiresAt?: Date | null;
   expiresInDays?: number;
@@ -28,6 +29,7 @@ export class UpdateApiKeyUseCase {
     private readonly keys: ApiKeyRepository,
     private readonly policies: KeyPolicyRepository,
     private readonly clock: Clock,
+    private readonly controls: KeyControlsPlanner,
     private readonly audit: KeyAudit,
   ) {}
 
@@ -43,6 +45,7 @@ export class UpdateApiKeyUseCase {
       if (!policy) throw new KeyTenantNotFound();
       if (command.scopes) assertScopesAllowed(policy, command.scopes);
       if (expiresAt !== undefined) assertExpiryAllowed(policy, expiresAt, now);
+      const controls = await this.controls.forEdit(principal, key, command);
       const edited = await this.keys.edit(
         keyId,
         {
@@ -50,6 +53,7 @@ export class UpdateApiKeyUseCase {
           expiresAt,
           scopes: command.scopes && [...new Set(command.scopes)],
           resourcePermissions: command.resourcePermissions,
+          ...controls,
         },
         now,
       );

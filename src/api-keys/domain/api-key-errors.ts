@@ -192,3 +192,109 @@ export class RevocationReasonAmbiguous extends DomainError {
     super('Give reason_text, or the deprecated reason, not both');
   }
 }
+
+// What a key may do and where: permission levels, scope, origins, client addresses.
+
+export class PermissionTooLow extends DomainError {
+  readonly code = 'API_KEY_PERMISSION_TOO_LOW';
+  readonly kind = 'forbidden';
+  constructor(held: string, required: string) {
+    super(`The API key's "${held}" permission does not allow this request; it needs "${required}"`, { permission: held, required_permission: required });
+  }
+}
+
+export class PermissionExceedsCreator extends DomainError {
+  readonly code = 'API_KEY_PERMISSION_EXCEEDS_CREATOR';
+  readonly kind = 'forbidden';
+  constructor(requested: string, ceiling: string) {
+    super(`A key cannot get more than its creator has: at most "${ceiling}"`, { permission: requested, max_permission: ceiling });
+  }
+}
+
+export class ApiKeyOutOfScope extends DomainError {
+  readonly code = 'API_KEY_OUT_OF_SCOPE';
+  readonly kind = 'forbidden';
+  constructor(scope: { type: string; id?: string }) {
+    super("The request is outside the API key's scope", { scope });
+  }
+}
+
+export class ScopeTargetNotFound extends DomainError {
+  readonly code = 'API_KEY_SCOPE_TARGET_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor(type: string, id: string) {
+    super(`No ${type} ${id} in this tenant to scope the key to`, { scope: { type, id } });
+  }
+}
+
+export class KeyScopeTeamMismatch extends DomainError {
+  readonly code = 'API_KEY_SCOPE_TEAM_MISMATCH';
+  readonly kind = 'invalid';
+  constructor() {
+    super('A team-scoped key belongs to that team: team_id must be the scope\'s team or omitted');
+  }
+}
+
+export class OriginNotAllowed extends DomainError {
+  readonly code = 'API_KEY_ORIGIN_NOT_ALLOWED';
+  readonly kind = 'forbidden';
+  constructor() {
+    super('This public key may not be used from this origin');
+  }
+}
+
+export class IpNotAllowed extends DomainError {
+  readonly code = 'API_KEY_IP_NOT_ALLOWED';
+  readonly kind = 'forbidden';
+  constructor() {
+    super('This API key may not be used from this address');
+  }
+}
+
+export class KeyOriginsRequired extends DomainError {
+  readonly code = 'API_KEY_ORIGINS_REQUIRED';
+  readonly kind = 'invalid';
+  constructor() {
+    super('A public key needs at least one allowed origin (scheme://host[:port])');
+  }
+}
+
+export class KeyOriginsPublicOnly extends DomainError {
+  readonly code = 'API_KEY_ORIGINS_PUBLIC_ONLY';
+  readonly kind = 'invalid';
+  constructor() {
+    super('Only public keys carry allowed origins; bind secret keys to addresses with allowed_ips');
+  }
+}
+
+export class KeyOriginInvalid extends DomainError {
+  readonly code = 'API_KEY_ORIGIN_INVALID';
+  readonly kind = 'invalid';
+  constructor(origins: string[]) {
+    super('Each allowed origin is scheme://host[:port], http or https, without path, query or credentials', { invalid_origins: origins });
+  }
+}
+
+export class PublicKeyAdminNotAllowed extends DomainError {
+  readonly code = 'API_KEY_PUBLIC_ADMIN_NOT_ALLOWED';
+  readonly kind = 'invalid';
+  constructor() {
+    super('A public key cannot have the admin permission');
+  }
+}
+
+export class PublicKeyIpRulesNotAllowed extends DomainError {
+  readonly code = 'API_KEY_PUBLIC_IP_RULES_NOT_ALLOWED';
+  readonly kind = 'invalid';
+  constructor() {
+    super('A public key cannot have IP rules; it is bound to browser origins instead');
+  }
+}
+
+export class KeyIpRuleInvalid extends DomainError {
+  readonly code = 'API_KEY_IP_RULE_INVALID';
+  readonly kind = 'invalid';
+  constructor(rules: string[]) {
+    super('Each allowed IP is an IPv4 or IPv6 address or CIDR range (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32)', { invalid_ips: rules });
+  }
+}

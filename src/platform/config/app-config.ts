@@ -1,4 +1,4 @@
-import { bool, ConfigError, cronExpression, Env, int, oneOf, optional, str, url } from './env-parsers';
+import { addressList, bool, ConfigError, cronExpression, Env, int, oneOf, optional, str, url } from './env-parsers';
 
 /** Development-only secrets; production refuses to start with any of them. */
 export const DEV_SECRETS = {
@@ -14,6 +14,8 @@ export class AppConfig {
   readonly nodeEnv!: 'development' | 'test' | 'production';
   readonly port!: number;
   readonly logLevel!: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client; none by default. */
+  readonly trustedProxies!: string[];
   readonly database!: {
     /** Set: a PostgreSQL server. Unset: embedded PostgreSQL (PGlite). */
     url?: string;
@@ -94,6 +96,7 @@ export class AppConfig {
       nodeEnv: oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development'),
       port: int(env, 'PORT', 3000, 0, 65535),
       logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+      trustedProxies: addressList(env, 'GATEHOUSE_TRUSTED_PROXIES'),
       database: {
         url: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
         dataDir: str(env, 'GATEHOUSE_DATA_DIR', './.data'),

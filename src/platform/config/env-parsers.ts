@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 /** Small typed readers for environment variables; each throws a readable ConfigError. */
 export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
@@ -68,4 +69,19 @@ export function cronExpression(env: Env, name: string, fallback: string): string
     throw new ConfigError(name, `must be a cron expression of 5 or 6 fields, or off, got "${raw}"`);
   }
   return raw;
+}
+
+/** Comma-separated IPv4/IPv6 addresses or CIDR ranges, e.g. `10.0.0.0/8, ::1`; empty when unset. */
+export function addressList(env: Env, name: string): string[] {
+  const raw = optional(env, name);
+  if (raw === undefined) return [];
+  const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const version = isIP(address);
+    const max = version === 4 ? 32 : 128;
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (version === 0 || !validBits || extra !== undefined) throw new ConfigError(name, `must list addresses or CIDR ranges, got "${entry}"`);
+  }
+  return entries;
 }

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 
-/** Fastify: measured faster than Express on the key-verification path (see bench/adapters.ts). */
-export function createFastifyAdapter(): FastifyAdapter {
+/**
+ * Fastify: measured faster than Express on the key-verification path (see bench/adapters.ts).
+ * `request.ip` is the connecting address, or, when that is one of `trustedProxies` (addresses or
+ * CIDR ranges, GATEHOUSE_TRUSTED_PROXIES), the nearest untrusted address in X-Forwarded-For.
+ */
+export function createFastifyAdapter(trustedProxies: readonly string[] = []): FastifyAdapter {
   return new FastifyAdapter({
-    trustProxy: false,
+    trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
     // An upstream request id is kept when it looks sane; otherwise each request gets a UUID.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CredentialAuthenticator, PresentedCredentials, Principal } from '../../../platform';
 import { ApiKeyRejected } from '../../domain/api-key-errors';
 import { looksLikeApiKey } from '../../domain/api-key-secret';
+import { CALLING_KEY, KeyPrincipal } from '../../application/calling-key';
 import { FailedAttemptThrottle } from '../../application/failed-attempt-throttle';
 import { KeyVerifier } from '../../application/key-verifier';
 import { LastUsedRecorder } from '../../application/last-used-recorder';
@@ -32,7 +33,7 @@ export class ApiKeyAuthenticator extends CredentialAuthenticator {
     }
     const key = result.key;
     this.lastUsed.touch(key.id);
-    return {
+    const principal: KeyPrincipal = {
       kind: 'api_key',
       id: key.id,
       tenantId: key.tenantId,
@@ -40,6 +41,8 @@ export class ApiKeyAuthenticator extends CredentialAuthenticator {
       subject: { type: 'api_key', id: key.id },
       expiresAt: key.expiresAt ?? undefined,
       scopes: key.scopes,
+      [CALLING_KEY]: key,
     };
+    return principal;
   }
 }

@@ -12,9 +12,12 @@ import { CreateApiKeyBody, RevokeApiKeyBody, RotateApiKeyBody, UpdateApiKeyBody 
 import { ApiKeyDto, ApiKeyPageDto, IssuedApiKeyDto } from './dto/api-key-output.dto';
 import { ApiKeyListQueryDto } from './dto/api-key-query.dto';
 import { HumanOrMachineRoutes, MachineAccess } from './machine-access';
+import { KeyScopeDto } from './dto/key-restrictions.dto';
 import { revocationReason } from './key-reasons';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
+/** Each operation here keeps a scoped key to the keys its scope reaches (KeyScopes), so such keys may call them. */
+const KEY_ROUTE = { narrowsToKeyScope: true };
 const date = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
 
 @ApiTags('api-keys')
@@ -32,7 +35,7 @@ export class ApiKeysController {
   ) {}
 
   @Post()
-  @MachineAccess(API_KEY_SCOPES.write)
+  @MachineAccess(API_KEY_SCOPES.write, KEY_ROUTE)
   @ApiOperation({ summary: 'Issues a key owned by the caller; the key is in this answer only' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)
@@ -50,12 +53,16 @@ export class ApiKeysController {
       resourcePermissions: body.resource_permissions,
       expiresAt: date(body.expires_at),
       expiresInDays: body.expires_in_days,
+      permission: body.permission,
+      scope: body.scope && KeyScopeDto.toScope(body.scope),
+      allowedOrigins: body.allowed_origins,
+      allowedIps: body.allowed_ips,
     }, clientAddress);
     return { key: issued.key, ...ApiKeyDto.from(issued.apiKey, this.clock.now()) };
   }
 
   @Get()
-  @MachineAccess(API_KEY_SCOPES.read)
+  @MachineAccess(API_KEY_SCOPES.read, KEY_ROUTE)
   @ApiOperation({ summary: "Lists keys: all of the tenant's for its admins, otherwise the caller's own and its managed teams'" })
   @ApiOkResponse({ type: ApiKeyPageDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
@@ -73,7 +80,7 @@ export class ApiKeysController {
   }
 
   @Get(':key_id')
-  @MachineAccess(API_KEY_SCOPES.read)
+  @MachineAccess(API_KEY_SCOPES.read, KEY_ROUTE)
   @ApiOperation({ summary: "One key's metadata" })
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
@@ -82,7 +89,7 @@ export class ApiKeysController {
   }
 
   @Patch(':key_id')
-  @MachineAccess(API_KEY_SCOPES.write)
+  @MachineAccess(API_KEY_SCOPES.write, KEY_ROUTE)
   @ApiOperation({ summary: 'Edits a live key in place (name, expiry, scopes, resource permissions)' })
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)
@@ -99,12 +106,15 @@ export class ApiKeysController {
       expiresInDays: body.expires_in_days,
       scopes: body.scopes,
       resourcePermissions: body.resource_permissions,
+      permission: body.permission,
+      allowedOrigins: body.allowed_origins,
+      allowedIps: body.allowed_ips,
     }, clientAddress);
     return ApiKeyDto.from(key, this.clock.now());
   }
 
   @Post(':key_id/rotate')
-  @MachineAccess(API_KEY_SCOPES.write)
+  @MachineAccess(API_KEY_SCOPES.write, KEY_ROUTE)
   @ApiOperation({ summary: 'Replaces the key by a new one with the same settings; the old one works until the grace period ends' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)
@@ -121,7 +131,7 @@ export class ApiKeysController {
 
   @Post(':key_id/revoke')
   @HttpCode(HttpStatus.OK)
-  @MachineAccess(API_KEY_SCOPES.write)
+  @MachineAccess(API_KEY_SCOPES.write, KEY_ROUTE)
   @ApiOperation({ summary: 'Revokes the key now, for good, with a reason_code (default other) and optional reason_text' })
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)

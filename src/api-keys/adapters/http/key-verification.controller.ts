@@ -18,7 +18,8 @@ export class KeyVerificationController {
 
   @Post('verify')
   @HttpCode(HttpStatus.OK)
-  @MachineAccess(API_KEY_SCOPES.verify)
+  // Verifying reads: a POST only to keep the presented key out of URLs and logs.
+  @MachineAccess(API_KEY_SCOPES.verify, { permission: 'read' })
   @ApiOperation({ summary: 'For gateways: whether a key of the caller\'s tenant is usable, and what it may do' })
   @ApiOkResponse({ type: VerifyResultDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, TOO_MANY_REQUESTS)

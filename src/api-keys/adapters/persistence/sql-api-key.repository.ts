@@ -16,10 +16,11 @@ export class SqlApiKeyRepository extends ApiKeyRepository {
     const rows = await this.guardName('api_key_insert', () =>
       this.tx.manager.query(
         `INSERT INTO api_keys (tenant_id, user_id, team_id, name, key_type, key_prefix, key_hash, scopes, resource_permissions,
-           expires_at, created_at, updated_at, rotated_from_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $11, $12) RETURNING id`,
+           expires_at, created_at, updated_at, rotated_from_id, permission, scope_type, scope_id, allowed_origins, allowed_ips)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
         [key.tenantId, key.userId, key.teamId, key.name, key.type, key.keyPrefix, key.keyHash, key.scopes,
-          JSON.stringify(key.resourcePermissions), key.expiresAt, key.createdAt, key.rotatedFromId],
+          JSON.stringify(key.resourcePermissions), key.expiresAt, key.createdAt, key.rotatedFromId,
+          key.permission, key.scope.type, key.scope.type === 'tenant' ? null : key.scope.id, key.allowedOrigins, key.allowedIps],
       ),
     );
     return rows ? this.findById(rows[0].id) : undefined;
@@ -39,6 +40,14 @@ export class SqlApiKeyRepository extends ApiKeyRepository {
     if (filter.ownerId) where.push(`k.user_id = ${param(filter.ownerId)}`);
     if (filter.visibleTo) {
       where.push(`(k.user_id = ${param(filter.visibleTo.userId)} OR k.team_id = ANY(${param(filter.visibleTo.teamIds)}::uuid[]))`);
+    }
+    if (filter.withinScope?.type === 'team') where.push(`k.team_id = ${param(filter.withinScope.id)}`);
+    if (filter.withinScope?.type === 'workspace') {
+      where.push(`k.team_id IS NULL AND k.scope_type = 'workspace' AND k.scope_id IN (
+        WITH RECURSIVE down(id) AS (
+          SELECT id FROM workspaces WHERE id = ${param(filter.withinScope.id)}
+          UNION ALL SELECT w.id FROM workspaces w JOIN down ON w.parent_workspace_id = down.id
+        ) SELECT id FROM down)`);
     }
     const now = `${param(filter.now)}::timestamptz`;
     // The states in their order of precedence, as stateOf derives them.
@@ -81,6 +90,9 @@ export class SqlApiKeyRepository extends ApiKeyRepository {
     if (edit.expiresAt !== undefined) set('expires_at', edit.expiresAt);
     if (edit.scopes !== undefined) set('scopes', edit.scopes);
     if (edit.resourcePermissions !== undefined) set('resource_permissions', JSON.stringify(edit.resourcePermissions), '::jsonb');
+    if (edit.permission !== undefined) set('permission', edit.permission);
+    if (edit.allowedOrigins !== undefined) set('allowed_origins', edit.allowedOrigins);
+    if (edit.allowedIps !== undefined) set('allowed_ips', edit.allowedIps);
     if (sets.length > 0) {
       const done = await this.guardName('api_key_edit', () =>
         this.tx.manager.query(`UPDATE api_keys SET ${sets.join(', ')}, updated_at = $2 WHERE id = $1`, params),

@@ -1,4 +1,4 @@
-import type { ApiKey, ApiKeyState, ResourcePermission } from '../../domain/api-key';
+import type { ApiKey, ApiKeyState, KeyPermission, KeyScope, ResourcePermission } from '../../domain/api-key';
 import type { ApiKeyType } from '../../domain/api-key-secret';
 
 export interface NewApiKey {
@@ -14,6 +14,10 @@ export interface NewApiKey {
   expiresAt: Date | null;
   createdAt: Date;
   rotatedFromId: string | null;
+  permission: KeyPermission;
+  scope: KeyScope;
+  allowedOrigins: string[];
+  allowedIps: string[];
 }
 
 export interface ApiKeyEdit {
@@ -21,6 +25,9 @@ export interface ApiKeyEdit {
   expiresAt?: Date | null;
   scopes?: string[];
   resourcePermissions?: ResourcePermission[];
+  permission?: KeyPermission;
+  allowedOrigins?: string[];
+  allowedIps?: string[];
 }
 
 /** List filters; `visibleTo` narrows to keys a non-admin may see (own keys and keys of teams they manage). */
@@ -31,6 +38,8 @@ export interface ApiKeyFilter {
   state?: ApiKeyState;
   expiringWithinDays?: number;
   visibleTo?: { userId: string; teamIds: string[] };
+  /** Keys a scoped key reaches: those of one team, or team-less keys scoped within a workspace's subtree. */
+  withinScope?: { type: 'team' | 'workspace'; id: string };
   now: Date;
 }
 

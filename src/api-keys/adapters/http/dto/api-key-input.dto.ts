@@ -18,6 +18,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SCOPE_PATTERN } from '../../../domain/scopes';
+import type { KeyPermission } from '../../../domain/api-key';
+import { KEY_PERMISSIONS } from '../../../domain/key-restrictions';
+import { IPS_DESCRIPTION, KeyScopeDto, ORIGINS_DESCRIPTION, permissionProperty, SCOPE_DESCRIPTION } from './key-restrictions.dto';
 import { KEY_REASON_CODES, type KeyReasonCode } from '../../../domain/api-key';
 
 const MAX_DAYS = 36_500;
@@ -66,6 +69,27 @@ class KeyTermsBody {
   @Min(1)
   @Max(MAX_DAYS)
   expires_in_days?: number;
+
+  @ApiPropertyOptional(permissionProperty)
+  @IsOptional()
+  @IsIn(KEY_PERMISSIONS)
+  permission?: KeyPermission;
+
+  @ApiPropertyOptional({ type: [String], example: ['https://app.example.com'], description: ORIGINS_DESCRIPTION })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  allowed_origins?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['203.0.113.7', '10.0.0.0/8', '2001:db8::/32'], description: IPS_DESCRIPTION })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(256)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  allowed_ips?: string[];
 }
 
 export class CreateApiKeyBody extends KeyTermsBody {
@@ -83,6 +107,12 @@ export class CreateApiKeyBody extends KeyTermsBody {
   @IsOptional()
   @IsUUID()
   team_id?: string;
+
+  @ApiPropertyOptional({ type: KeyScopeDto, description: SCOPE_DESCRIPTION })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => KeyScopeDto)
+  scope?: KeyScopeDto;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()

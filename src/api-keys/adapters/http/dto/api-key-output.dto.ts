@@ -3,6 +3,8 @@ import { API_KEY_STATES, KEY_REASON_CODES, stateOf, type ApiKey, type ApiKeyStat
 import type { VerifyAnswer } from '../../../application/verify-api-key.use-case';
 import type { Principal } from '../../../../platform';
 import { ResourcePermissionDto } from './api-key-input.dto';
+import { controlsDto, IPS_DESCRIPTION, KeyScopeDto, ORIGINS_DESCRIPTION, permissionProperty, SCOPE_DESCRIPTION } from './key-restrictions.dto';
+import type { KeyPermission, KeyScope } from '../../../domain/api-key';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
@@ -32,6 +34,10 @@ export class ApiKeyDto {
   @ApiProperty({ enum: KEY_REASON_CODES, nullable: true, type: String }) suspension_reason_code!: KeyReasonCode | null;
   @ApiProperty({ nullable: true, type: String }) suspension_reason_text!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) rotated_from_id!: string | null;
+  @ApiProperty(permissionProperty) permission!: KeyPermission;
+  @ApiProperty({ type: KeyScopeDto, description: SCOPE_DESCRIPTION }) scope!: KeyScope;
+  @ApiProperty({ type: [String], description: ORIGINS_DESCRIPTION }) allowed_origins!: string[];
+  @ApiProperty({ type: [String], description: IPS_DESCRIPTION }) allowed_ips!: string[];
 
   static from(key: ApiKey, now: Date): ApiKeyDto {
     return {
@@ -57,6 +63,7 @@ export class ApiKeyDto {
       suspension_reason_code: key.suspensionReasonCode,
       suspension_reason_text: key.suspensionReasonText,
       rotated_from_id: key.rotatedFromId,
+      ...controlsDto(key),
     };
   }
 }
@@ -83,6 +90,10 @@ export class VerifyResultDto {
   @ApiPropertyOptional({ type: [String] }) scopes?: string[];
   @ApiPropertyOptional({ type: [ResourcePermissionDto] }) resource_permissions?: ResourcePermissionDto[];
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) expires_at?: string | null;
+  @ApiPropertyOptional({ ...permissionProperty, description: 'For the gateway to enforce: ' + permissionProperty.description }) permission?: KeyPermission;
+  @ApiPropertyOptional({ type: KeyScopeDto, description: SCOPE_DESCRIPTION }) scope?: KeyScope;
+  @ApiPropertyOptional({ type: [String], description: ORIGINS_DESCRIPTION }) allowed_origins?: string[];
+  @ApiPropertyOptional({ type: [String], description: IPS_DESCRIPTION }) allowed_ips?: string[];
 
   static from(answer: VerifyAnswer): VerifyResultDto {
     const result: VerifyResultDto = { valid: answer.valid };
@@ -98,6 +109,7 @@ export class VerifyResultDto {
       scopes: key.scopes,
       resource_permissions: key.resourcePermissions,
       expires_at: iso(key.expiresAt),
+      ...controlsDto(key),
     };
   }
 }
