@@ -17,6 +17,10 @@ export interface LoadResult {
   requests: number;
   non2xx: number;
   errors: number;
+  /** CPU time (user + system) the load generator spent per request, in microseconds. */
+  clientCpuMicrosPerRequest: number;
+  /** CPU time the server process spent per request during the load, in microseconds: unlike req/s, not skewed by other work on the machine. */
+  serverCpuMicrosPerRequest: number;
 }
 
 /** Runs one autocannon load in a forked process of `script` (which calls `serveLoadRequests`), off the server's event loop. */
@@ -34,6 +38,11 @@ export function loadFromSecondProcess(script: string, request: LoadRequest): Pro
       if (result && code === 0) resolve(result);
       else reject(new Error(`load process exited with ${code}`));
     });
+    const serverCpu = process.cpuUsage();
+    child.once('message', () => {
+      const used = process.cpuUsage(serverCpu);
+      if (result) result.serverCpuMicrosPerRequest = (used.user + used.system) / Math.max(1, result.requests);
+    });
     child.send(request);
   });
 }
@@ -41,6 +50,7 @@ export function loadFromSecondProcess(script: string, request: LoadRequest): Pro
 /** The forked side: one request in, one result out. */
 export function serveLoadRequests(): void {
   process.once('message', (request: LoadRequest) => {
+    const clientCpu = process.cpuUsage();
     void autocannon({
       url: request.url,
       method: request.method,
@@ -56,6 +66,8 @@ export function serveLoadRequests(): void {
         requests: result.requests.total,
         non2xx: result.non2xx,
         errors: result.errors,
+        clientCpuMicrosPerRequest: ((u) => (u.user + u.system) / Math.max(1, result.requests.total))(process.cpuUsage(clientCpu)),
+        serverCpuMicrosPerRequest: 0,
       };
       process.send?.(answer, () => process.exit(0));
     });
