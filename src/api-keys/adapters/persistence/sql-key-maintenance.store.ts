@@ -6,6 +6,9 @@ import { KeyMaintenanceStore, MaintainedKey } from '../../application/ports/key-
 const LOCK = `hashtext('gatehouse.api_key_maintenance')`;
 
 /** The audit record of each changed key, written by the same statement as the change. */
+/** Times in audit details as the rest of the trail writes them (ISO 8601, UTC, milliseconds). */
+const iso = (expr: string): string => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 const AUDIT_INSERT = `INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, resource_type, resource_id, details, client_address, created_at)`;
 
 @Injectable()
@@ -29,7 +32,7 @@ export class SqlKeyMaintenanceStore extends KeyMaintenanceStore {
        ), audited AS (
          ${AUDIT_INSERT}
          SELECT tenant_id, 'system', NULL, 'api_key.rotation_completed', 'api_key', id::text,
-                jsonb_build_object('reason_code', 'rotation_completed', 'revoked_at', revoked_at), NULL, $1
+                jsonb_build_object('reason_code', 'rotation_completed', 'revoked_at', ${iso('revoked_at')}), NULL, $1
          FROM done
        )
        SELECT id, tenant_id FROM done`,
@@ -53,8 +56,8 @@ export class SqlKeyMaintenanceStore extends KeyMaintenanceStore {
        ), audited AS (
          ${AUDIT_INSERT}
          SELECT tenant_id, 'system', NULL, 'api_key.expired_unused', 'api_key', id::text,
-                jsonb_build_object('unused_days', unused_days, 'last_activity_at', last_activity,
-                                   'previous_expires_at', previous_expires_at, 'expires_at', $1::timestamptz), NULL, $1
+                jsonb_build_object('unused_days', unused_days, 'last_activity_at', ${iso('last_activity')},
+                                   'previous_expires_at', ${iso('previous_expires_at')}, 'expires_at', ${iso('$1::timestamptz')}), NULL, $1
          FROM done
        )
        SELECT id, tenant_id FROM done`,
