@@ -175,6 +175,13 @@ describe('What a key may do: permission levels, scope, public-key origins, creat
         expect((await t.http.post(keysPath(a.id, other.id, 'revoke')).set(use).send({}).expect(403)).body.code).toBe('API_KEY_OUT_OF_SCOPE');
       }
       await t.http.patch(keysPath(a.id, inT.id)).set(use).send({ name: unique('renamed') }).expect(200);
+      // Suspension and the usage log follow the same rule.
+      for (const [other, status] of [[inU, 403], [inT, 200]] as const) {
+        expect((await t.http.get(keysPath(a.id, other.id, 'usage')).set(use)).status).toBe(status);
+        expect((await t.http.post(keysPath(a.id, other.id, 'suspend')).set(use).send({ reason_code: 'admin_action' })).status).toBe(status);
+      }
+      expect((await t.http.post(keysPath(a.id, inU.id, 'suspend')).set(use).send({ reason_code: 'admin_action' })).body.code).toBe('API_KEY_OUT_OF_SCOPE');
+      await t.http.post(keysPath(a.id, inT.id, 'reactivate')).set(use).send({}).expect(200);
 
       // Creates only in its team; a key it creates inherits its scope.
       const made = await t.http.post(keysPath(a.id)).set(use).send({ name: unique('k'), type: 'secret', scopes: [] }).expect(201);

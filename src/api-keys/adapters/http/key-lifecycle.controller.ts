@@ -26,7 +26,7 @@ export class KeyLifecycleController {
 
   @Post(':key_id/suspend')
   @HttpCode(HttpStatus.OK)
-  @MachineAccess(API_KEY_SCOPES.write)
+  @MachineAccess(API_KEY_SCOPES.write, { narrowsToKeyScope: true })
   @ApiOperation({ summary: 'Suspends an active key until reactivated: it answers 401 API_KEY_SUSPENDED meanwhile' })
   @ApiBody({ type: SuspendApiKeyBody })
   @ApiOkResponse({ type: ApiKeyDto })
@@ -44,7 +44,7 @@ export class KeyLifecycleController {
 
   @Post(':key_id/reactivate')
   @HttpCode(HttpStatus.OK)
-  @MachineAccess(API_KEY_SCOPES.write)
+  @MachineAccess(API_KEY_SCOPES.write, { narrowsToKeyScope: true })
   @ApiOperation({ summary: 'Lifts a suspension: the key works again at once on every instance' })
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)

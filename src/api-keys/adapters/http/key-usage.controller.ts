@@ -17,7 +17,7 @@ export class KeyUsageController {
   constructor(private readonly usage: KeyUsageUseCase) {}
 
   @Get(':key_id/usage')
-  @MachineAccess(API_KEY_SCOPES.read)
+  @MachineAccess(API_KEY_SCOPES.read, { narrowsToKeyScope: true })
   @ApiOperation({
     summary: "A key's usage log, newest first: every authenticated use with its route template, status, client address and user agent",
     description: 'Uses are written behind in batches (about a second); kept GATEHOUSE_USAGE_RETENTION_DAYS days.',
