@@ -56,10 +56,27 @@ import { KeyStateStore } from './application/ports/key-state.store';
 import { ReactivateApiKeyUseCase } from './application/reactivate-api-key.use-case';
 import { SuspendApiKeyUseCase } from './application/suspend-api-key.use-case';
 
+import { APP_GUARD } from '@nestjs/core';
+import { ExpiringSoonController } from './adapters/http/expiring-soon.controller';
+import { KeyRateLimitGuard } from './adapters/http/key-rate-limit.guard';
+import { KeyUsageController } from './adapters/http/key-usage.controller';
+import { KeyUsageHook } from './adapters/http/key-usage.hook';
+import { SqlExpiringKeys } from './adapters/persistence/sql-expiring-keys';
+import { SqlUsageLog } from './adapters/persistence/sql-usage-log';
+import { RedisRateCounter } from './adapters/redis/redis-rate-counter';
+import { ExpiringSoonUseCase } from './application/expiring-soon.use-case';
+import { KeyRateLimiter } from './application/key-rate-limiter';
+import { KeyUsageUseCase } from './application/key-usage.use-case';
+import { ExpiringKeys } from './application/ports/expiring-keys';
+import { NoSharedRateCounter, SharedRateCounter } from './application/ports/shared-rate-counter';
+import { UsageLog } from './application/ports/usage-log';
+import { UsageRecorder } from './application/usage-recorder';
+import { AppConfig } from '../platform';
+
 /** API keys: issuing, policy, rotation, revocation, and verification as a credential kind. */
 @Module({
   imports: [DiscoveryModule, ScheduleModule.forRoot()],
-  controllers: [KeyCreationConstraintsController, ApiKeysController, KeyPolicyController, AdminApiKeysController, KeyVerificationController, KeyLifecycleController, AdminKeyLifecycleController],
+  controllers: [KeyCreationConstraintsController, ApiKeysController, KeyPolicyController, AdminApiKeysController, KeyVerificationController, KeyLifecycleController, AdminKeyLifecycleController, KeyUsageController, ExpiringSoonController],
   providers: [
     { provide: ApiKeyRepository, useClass: SqlApiKeyRepository },
     { provide: KeyPolicyRepository, useClass: SqlKeyPolicyRepository },
@@ -98,6 +115,16 @@ import { SuspendApiKeyUseCase } from './application/suspend-api-key.use-case';
     KeyRequestRules,
     KeyControlsPlanner,
     KeyCreationConstraintsUseCase,
+    // Rate limits (shared in Redis when REDIS_URL is set), the usage log, expiring-soon.
+    { provide: SharedRateCounter, inject: [AppConfig], useFactory: (config: AppConfig) => (config.redis.url ? new RedisRateCounter(config) : new NoSharedRateCounter()) },
+    KeyRateLimiter,
+    { provide: APP_GUARD, useClass: KeyRateLimitGuard },
+    { provide: UsageLog, useClass: SqlUsageLog },
+    UsageRecorder,
+    KeyUsageHook,
+    KeyUsageUseCase,
+    { provide: ExpiringKeys, useClass: SqlExpiringKeys },
+    ExpiringSoonUseCase,
   ],
   exports: [KeyRequestRules, KeyVerifier, LastUsedRecorder, ApiKeyQueriesUseCase, KeyPolicyRepository],
 })

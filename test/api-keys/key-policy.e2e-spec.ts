@@ -10,6 +10,8 @@ const POLICY = {
   allow_public_keys: false,
   allowed_scopes: ['models:read', 'api_keys:verify'],
   notification_policy: { enabled: true, default_days_before_expiry: 14, max_days_before_expiry: 30 },
+  auto_expire_unused_days: null,
+  max_rate_limit_per_minute: null,
 };
 
 describe('Tenant key policy', () => {
@@ -40,6 +42,8 @@ describe('Tenant key policy', () => {
       allow_public_keys: true,
       allowed_scopes: ['*'],
       notification_policy: { enabled: true, default_days_before_expiry: 7, max_days_before_expiry: 30 },
+      auto_expire_unused_days: null,
+      max_rate_limit_per_minute: null,
     });
     const before = await createKey(t, member.token, a.id, { type: 'public', scopes: ['anything:goes'], allowed_origins: ['https://app.example.com'] });
     expect(before.key).toMatch(/^pk_/);

@@ -12,9 +12,10 @@ import {
 import { ApiKeyType, displayPrefix } from '../domain/api-key-secret';
 import { newApiKey } from './new-api-key';
 import { assertKeyWithinPolicy } from '../domain/key-policy';
+import { rateLimitForNewKey } from '../domain/rate-limit-policy';
 import { ApiKeyAccess } from './api-key-access';
-import { KeyControlsPlanner, RequestedControls } from './key-controls-planner';
 import { ApiKeyCreatedHook } from './api-key-created-hook';
+import { KeyControlsPlanner, RequestedControls } from './key-controls-planner';
 import { ApiKeyWrites } from './api-key-writes';
 import { KeyAudit } from './key-audit';
 import { keySnapshot } from '../domain/key-changes';
@@ -24,6 +25,8 @@ import { KeyHasher } from './ports/key-hasher';
 import { KeyPolicyRepository } from './ports/key-policy.repository';
 
 export interface CreateApiKeyCommand extends RequestedControls {
+  /** Requests per minute; absent: the policy's maximum (none if it has none); `null`: no limit. */
+  rateLimit?: number | null;
   name: string;
   type: ApiKeyType;
   teamId?: string;
@@ -96,6 +99,7 @@ export class CreateApiKeyUseCase implements OnModuleInit {
         scope: controls.scope,
         allowedOrigins: controls.allowedOrigins,
         allowedIps: controls.allowedIps,
+        rateLimitPerMinute: rateLimitForNewKey(policy, command.rateLimit),
       });
       if (!apiKey) throw new ApiKeyNameTaken(command.name);
       await this.writes.relate(apiKey);

@@ -1,7 +1,7 @@
 import { DomainError } from '../../platform';
 import type { KeyPagePosition } from './ports/api-key.repository';
 
-class InvalidCursor extends DomainError {
+export class InvalidCursor extends DomainError {
   readonly code = 'INVALID_CURSOR';
   readonly kind = 'invalid';
   constructor() {

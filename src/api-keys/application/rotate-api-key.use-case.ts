@@ -5,6 +5,7 @@ import { ApiKeyAlreadyRevoked, ApiKeyNameTaken, KeyTenantNotFound } from '../dom
 import { displayPrefix } from '../domain/api-key-secret';
 import { newApiKey } from './new-api-key';
 import { assertKeyWithinPolicy } from '../domain/key-policy';
+import { rateLimitWithinPolicy } from '../domain/rate-limit-policy';
 import { ApiKeyAccess } from './api-key-access';
 import { ApiKeyWrites } from './api-key-writes';
 import { KeyAudit } from './key-audit';
@@ -66,6 +67,7 @@ export class RotateApiKeyUseCase {
         scope: old.scope,
         allowedOrigins: old.allowedOrigins,
         allowedIps: old.allowedIps,
+        rateLimitPerMinute: rateLimitWithinPolicy(policy, old.rateLimitPerMinute),
       });
       if (!apiKey) throw new ApiKeyNameTaken(old.name);
       await this.writes.relate(apiKey);

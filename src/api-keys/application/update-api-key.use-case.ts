@@ -3,6 +3,7 @@ import { Clock, Principal } from '../../platform';
 import { isRetired, type ApiKey, type ResourcePermission } from '../domain/api-key';
 import { ApiKeyAlreadyRevoked, ApiKeyNameTaken, KeyTenantNotFound, ResourcePermissionsSecretOnly } from '../domain/api-key-errors';
 import { assertExpiryAllowed, assertScopesAllowed } from '../domain/key-policy';
+import { assertRateLimitAllowed } from '../domain/rate-limit-policy';
 import { ApiKeyAccess } from './api-key-access';
 import { KeyControlsPlanner, RequestedControls } from './key-controls-planner';
 import { ApiKeyWrites } from './api-key-writes';
@@ -13,6 +14,8 @@ import { ApiKeyRepository } from './ports/api-key.repository';
 import { KeyPolicyRepository } from './ports/key-policy.repository';
 
 export interface UpdateApiKeyCommand extends Omit<RequestedControls, 'scope'> {
+  /** Requests per minute; `null` removes the limit. */
+  rateLimit?: number | null;
   name?: string;
   expiresAt?: Date | null;
   expiresInDays?: number;
@@ -45,6 +48,7 @@ export class UpdateApiKeyUseCase {
       if (!policy) throw new KeyTenantNotFound();
       if (command.scopes) assertScopesAllowed(policy, command.scopes);
       if (expiresAt !== undefined) assertExpiryAllowed(policy, expiresAt, now);
+      if (command.rateLimit !== undefined) assertRateLimitAllowed(policy, command.rateLimit);
       const controls = await this.controls.forEdit(principal, key, command);
       const edited = await this.keys.edit(
         keyId,
@@ -54,6 +58,7 @@ export class UpdateApiKeyUseCase {
           scopes: command.scopes && [...new Set(command.scopes)],
           resourcePermissions: command.resourcePermissions,
           ...controls,
+          rateLimitPerMinute: command.rateLimit,
         },
         now,
       );

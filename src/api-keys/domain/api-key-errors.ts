@@ -298,3 +298,27 @@ export class KeyIpRuleInvalid extends DomainError {
     super('Each allowed IP is an IPv4 or IPv6 address or CIDR range (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32)', { invalid_ips: rules });
   }
 }
+
+// Rate limits.
+
+export class ApiKeyRateLimited extends DomainError {
+  readonly code = 'API_KEY_RATE_LIMITED';
+  readonly kind = 'rate_limited';
+  constructor(limitPerMinute: number, retryAfterSeconds: number) {
+    super(`The API key's limit of ${limitPerMinute} requests per minute is reached; try again later`, {
+      rate_limit: limitPerMinute,
+      retry_after_seconds: retryAfterSeconds,
+    });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export class RateLimitExceedsPolicy extends DomainError {
+  readonly code = 'API_KEY_RATE_LIMIT_EXCEEDS_POLICY';
+  readonly kind = 'invalid';
+  constructor(maxRateLimitPerMinute: number) {
+    super(`The tenant's key policy allows at most ${maxRateLimitPerMinute} requests per minute per key`, {
+      max_rate_limit_per_minute: maxRateLimitPerMinute,
+    });
+  }
+}

@@ -30,6 +30,8 @@ export interface KeyPolicy {
   notificationPolicy: NotificationPolicy;
   /** Keys unused (since last use, or creation) for this many days are expired by maintenance; `null`: never. */
   autoExpireUnusedDays: number | null;
+  /** The highest `rate_limit` (requests per minute) a key may have; `null`: no maximum. */
+  maxRateLimitPerMinute: number | null;
 }
 
 /** A tenant that never set a policy: permissive, keys without expiry allowed. */
@@ -40,6 +42,7 @@ export const DEFAULT_KEY_POLICY: KeyPolicy = {
   allowedScopes: [ANY_SCOPE],
   notificationPolicy: { enabled: true, defaultDaysBeforeExpiry: 7, maxDaysBeforeExpiry: 30 },
   autoExpireUnusedDays: null,
+  maxRateLimitPerMinute: null,
 };
 
 /** Rejects a policy that contradicts itself. */

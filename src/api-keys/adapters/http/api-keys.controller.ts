@@ -57,6 +57,7 @@ export class ApiKeysController {
       scope: body.scope && KeyScopeDto.toScope(body.scope),
       allowedOrigins: body.allowed_origins,
       allowedIps: body.allowed_ips,
+      rateLimit: body.rate_limit,
     }, clientAddress);
     return { key: issued.key, ...ApiKeyDto.from(issued.apiKey, this.clock.now()) };
   }
@@ -109,6 +110,7 @@ export class ApiKeysController {
       permission: body.permission,
       allowedOrigins: body.allowed_origins,
       allowedIps: body.allowed_ips,
+      rateLimit: body.rate_limit,
     }, clientAddress);
     return ApiKeyDto.from(key, this.clock.now());
   }

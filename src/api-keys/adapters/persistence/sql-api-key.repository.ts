@@ -16,11 +16,13 @@ export class SqlApiKeyRepository extends ApiKeyRepository {
     const rows = await this.guardName('api_key_insert', () =>
       this.tx.manager.query(
         `INSERT INTO api_keys (tenant_id, user_id, team_id, name, key_type, key_prefix, key_hash, scopes, resource_permissions,
-           expires_at, created_at, updated_at, rotated_from_id, permission, scope_type, scope_id, allowed_origins, allowed_ips)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+           expires_at, created_at, updated_at, rotated_from_id, permission, scope_type, scope_id, allowed_origins, allowed_ips,
+           rate_limit_per_minute)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
         [key.tenantId, key.userId, key.teamId, key.name, key.type, key.keyPrefix, key.keyHash, key.scopes,
           JSON.stringify(key.resourcePermissions), key.expiresAt, key.createdAt, key.rotatedFromId,
-          key.permission, key.scope.type, key.scope.type === 'tenant' ? null : key.scope.id, key.allowedOrigins, key.allowedIps],
+          key.permission, key.scope.type, key.scope.type === 'tenant' ? null : key.scope.id, key.allowedOrigins, key.allowedIps,
+          key.rateLimitPerMinute],
       ),
     );
     return rows ? this.findById(rows[0].id) : undefined;
@@ -93,6 +95,7 @@ export class SqlApiKeyRepository extends ApiKeyRepository {
     if (edit.permission !== undefined) set('permission', edit.permission);
     if (edit.allowedOrigins !== undefined) set('allowed_origins', edit.allowedOrigins);
     if (edit.allowedIps !== undefined) set('allowed_ips', edit.allowedIps);
+    if (edit.rateLimitPerMinute !== undefined) set('rate_limit_per_minute', edit.rateLimitPerMinute);
     if (sets.length > 0) {
       const done = await this.guardName('api_key_edit', () =>
         this.tx.manager.query(`UPDATE api_keys SET ${sets.join(', ')}, updated_at = $2 WHERE id = $1`, params),

@@ -10,6 +10,7 @@ interface StoredPolicy {
   allowed_scopes?: string[];
   notification_policy?: { enabled?: boolean; default_days_before_expiry?: number; max_days_before_expiry?: number };
   auto_expire_unused_days?: number | null;
+  max_rate_limit_per_minute?: number | null;
 }
 
 /** The policy lives in `tenants.api_key_policy` (jsonb, snake_case): what a tenant never set reads as the default. */
@@ -43,6 +44,7 @@ function fromStored(stored: StoredPolicy): KeyPolicy {
       maxDaysBeforeExpiry: n.max_days_before_expiry ?? d.notificationPolicy.maxDaysBeforeExpiry,
     },
     autoExpireUnusedDays: stored.auto_expire_unused_days ?? d.autoExpireUnusedDays,
+    maxRateLimitPerMinute: stored.max_rate_limit_per_minute ?? d.maxRateLimitPerMinute,
   };
 }
 
@@ -58,5 +60,6 @@ function toStored(policy: KeyPolicy): Required<StoredPolicy> {
       max_days_before_expiry: policy.notificationPolicy.maxDaysBeforeExpiry,
     },
     auto_expire_unused_days: policy.autoExpireUnusedDays,
+    max_rate_limit_per_minute: policy.maxRateLimitPerMinute,
   };
 }

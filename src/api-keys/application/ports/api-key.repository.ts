@@ -18,6 +18,7 @@ export interface NewApiKey {
   scope: KeyScope;
   allowedOrigins: string[];
   allowedIps: string[];
+  rateLimitPerMinute: number | null;
 }
 
 export interface ApiKeyEdit {
@@ -28,6 +29,8 @@ export interface ApiKeyEdit {
   permission?: KeyPermission;
   allowedOrigins?: string[];
   allowedIps?: string[];
+  /** `null` removes the limit. */
+  rateLimitPerMinute?: number | null;
 }
 
 /** List filters; `visibleTo` narrows to keys a non-admin may see (own keys and keys of teams they manage). */

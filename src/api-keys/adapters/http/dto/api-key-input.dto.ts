@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SCOPE_PATTERN } from '../../../domain/scopes';
+import { MAX_RATE_LIMIT_PER_MINUTE } from '../../../domain/rate-limit-policy';
 import type { KeyPermission } from '../../../domain/api-key';
 import { KEY_PERMISSIONS } from '../../../domain/key-restrictions';
 import { IPS_DESCRIPTION, KeyScopeDto, ORIGINS_DESCRIPTION, permissionProperty, SCOPE_DESCRIPTION } from './key-restrictions.dto';
@@ -90,6 +91,19 @@ class KeyTermsBody {
   @IsString({ each: true })
   @MaxLength(64, { each: true })
   allowed_ips?: string[];
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: MAX_RATE_LIMIT_PER_MINUTE,
+    description: "Requests per minute (429 API_KEY_RATE_LIMITED beyond); at most the policy's max_rate_limit_per_minute. On creation, absent: that maximum; null: no limit",
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RATE_LIMIT_PER_MINUTE)
+  rate_limit?: number | null;
 }
 
 export class CreateApiKeyBody extends KeyTermsBody {

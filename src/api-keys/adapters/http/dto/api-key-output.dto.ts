@@ -38,6 +38,7 @@ export class ApiKeyDto {
   @ApiProperty({ type: KeyScopeDto, description: SCOPE_DESCRIPTION }) scope!: KeyScope;
   @ApiProperty({ type: [String], description: ORIGINS_DESCRIPTION }) allowed_origins!: string[];
   @ApiProperty({ type: [String], description: IPS_DESCRIPTION }) allowed_ips!: string[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Requests per minute; null: no per-key limit' }) rate_limit!: number | null;
 
   static from(key: ApiKey, now: Date): ApiKeyDto {
     return {
@@ -64,6 +65,7 @@ export class ApiKeyDto {
       suspension_reason_text: key.suspensionReasonText,
       rotated_from_id: key.rotatedFromId,
       ...controlsDto(key),
+      rate_limit: key.rateLimitPerMinute,
     };
   }
 }

@@ -4,6 +4,7 @@ import { IsObject } from 'class-validator';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { KeyPolicy } from '../../../domain/key-policy';
 import { SCOPE_PATTERN } from '../../../domain/scopes';
+import { MAX_RATE_LIMIT_PER_MINUTE } from '../../../domain/rate-limit-policy';
 import { NotificationPolicyDto } from './notification-policy.dto';
 
 /** A tenant's key policy, as PUT replaces it whole and GET returns it. */
@@ -46,6 +47,19 @@ export class KeyPolicyDto {
   @Max(36_500)
   auto_expire_unused_days?: number | null;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: MAX_RATE_LIMIT_PER_MINUTE,
+    description: 'The highest rate_limit (requests per minute) a key may have; keys created without one get it; null or absent: no maximum',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RATE_LIMIT_PER_MINUTE)
+  max_rate_limit_per_minute?: number | null;
+
   static toPolicy(dto: KeyPolicyDto): KeyPolicy {
     return {
       maxExpiryDays: dto.max_expiry_days,
@@ -54,6 +68,7 @@ export class KeyPolicyDto {
       allowedScopes: [...new Set(dto.allowed_scopes)],
       notificationPolicy: NotificationPolicyDto.toPolicy(dto.notification_policy),
       autoExpireUnusedDays: dto.auto_expire_unused_days ?? null,
+      maxRateLimitPerMinute: dto.max_rate_limit_per_minute ?? null,
     };
   }
 
@@ -65,6 +80,7 @@ export class KeyPolicyDto {
       allowed_scopes: policy.allowedScopes,
       notification_policy: NotificationPolicyDto.from(policy.notificationPolicy),
       auto_expire_unused_days: policy.autoExpireUnusedDays,
+      max_rate_limit_per_minute: policy.maxRateLimitPerMinute,
     };
   }
 }
