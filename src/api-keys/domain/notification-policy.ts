@@ -1,5 +1,4 @@
 import { DomainError } from '../../platform/kernel';
-import type { NotificationPolicy } from './key-policy';
 
 export class NotificationPolicyDefaultExceedsMax extends DomainError {
   readonly code = 'NOTIFICATION_POLICY_DEFAULT_EXCEEDS_MAX';
@@ -13,15 +12,21 @@ export class NotificationPolicyDefaultExceedsMax extends DomainError {
   }
 }
 
+/** The day values of a notification policy (key-policy.ts `NotificationPolicy`). */
+interface NotificationDays {
+  defaultDaysBeforeExpiry: number;
+  maxDaysBeforeExpiry: number;
+}
+
 /** The tenant default never exceeds the tenant maximum. */
-export function assertDefaultWithinMax(policy: NotificationPolicy): void {
+export function assertDefaultWithinMax(policy: NotificationDays): void {
   if (policy.defaultDaysBeforeExpiry > policy.maxDaysBeforeExpiry) {
     throw new NotificationPolicyDefaultExceedsMax(policy.defaultDaysBeforeExpiry, policy.maxDaysBeforeExpiry);
   }
 }
 
 /** When the request asks for it, a default above the new maximum comes down to the maximum. */
-export function lowerDefaultToMax(policy: NotificationPolicy): NotificationPolicy {
+export function lowerDefaultToMax<T extends NotificationDays>(policy: T): T {
   return { ...policy, defaultDaysBeforeExpiry: Math.min(policy.defaultDaysBeforeExpiry, policy.maxDaysBeforeExpiry) };
 }
 
