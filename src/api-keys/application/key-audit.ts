@@ -26,7 +26,13 @@ export function actorOf(principal: Principal): AuditActor {
 export class KeyAudit {
   constructor(private readonly log: AuditLog) {}
 
-  record(context: KeyActorContext | undefined, event: KeyAuditEvent, key: Pick<ApiKey, 'id' | 'tenantId'>, details: Record<string, unknown> = {}): Promise<void> {
+  /** `key` without an id: an event about no particular key (a leak lookup that matched nothing), kept in `tenantId`. */
+  record(
+    context: KeyActorContext | undefined,
+    event: KeyAuditEvent,
+    key: Pick<ApiKey, 'tenantId'> & { id?: string },
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     return this.log.record({
       tenantId: key.tenantId,
       actor: context ? actorOf(context.principal) : { type: 'system' },

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, Clock, TransactionRunner } from '../../platform';
+import { Clock, TransactionRunner } from '../../platform';
 import { stateOf, type ApiKey, type ApiKeyState } from '../domain/api-key';
 import { parseApiKey } from '../domain/api-key-secret';
 import { ApiKeyAccess } from './api-key-access';
 import { ApiKeyWrites } from './api-key-writes';
-import { KeyActorContext, KeyAudit, KEY_AUDIT_RESOURCE } from './key-audit';
+import { KeyActorContext, KeyAudit } from './key-audit';
 import { ApiKeyRepository } from './ports/api-key.repository';
 import { KeyDirectory, KeyWhereabouts } from './ports/key-directory';
 import { KeyHasher } from './ports/key-hasher';
@@ -35,7 +35,6 @@ export class LookupLeakedKeyUseCase {
     private readonly directory: KeyDirectory,
     private readonly revocation: RevokeApiKeyUseCase,
     private readonly audit: KeyAudit,
-    private readonly auditLog: AuditLog,
     private readonly clock: Clock,
   ) {}
 
@@ -67,16 +66,7 @@ export class LookupLeakedKeyUseCase {
 
   /** Nothing matched: the lookup is kept in the administrator's own tenant, without the string looked up. */
   private recordMiss(context: KeyActorContext, revoke: boolean): Promise<void> {
-    const { principal } = context;
-    return this.tx.inTenant(principal.tenantId, () =>
-      this.auditLog.record({
-        tenantId: principal.tenantId,
-        actor: { type: 'user', id: principal.userId ?? principal.id },
-        action: `${KEY_AUDIT_RESOURCE}.looked_up`,
-        resourceType: KEY_AUDIT_RESOURCE,
-        details: { found: false, revoke_requested: revoke },
-        clientAddress: context.clientAddress,
-      }),
-    );
+    const tenantId = context.principal.tenantId;
+    return this.tx.inTenant(tenantId, () => this.audit.record(context, 'looked_up', { tenantId }, { found: false, revoke_requested: revoke }));
   }
 }
