@@ -123,6 +123,27 @@ describe('Notifications: my API key reminder preferences', () => {
     expect((await put(a.admin.token, { auto_follow_tenant_keys: false }).expect(200)).body).toMatchObject({ auto_follow_tenant_keys: false });
   });
 
+  it("keeps each tenant's preference rows to itself under row-level security", async () => {
+    const b = await createTenant(t, await loginAsAdmin(t));
+    const user = await createUser(t, a.admin.token, a.id);
+    await put(user.token, { days_before_expiry: 9 }).expect(200);
+    const asTenant = (tenantId: string, sql: string, params: unknown[]) =>
+      t.dataSource.transaction(async (m) => {
+        await m.query('SET LOCAL ROLE app_user');
+        await m.query(`SELECT set_config('app.current_tenant', $1, true)`, [tenantId]);
+        return m.query(sql, params);
+      });
+    expect(await asTenant(b.id, `SELECT user_id FROM api_key_notification_preferences WHERE user_id = $1`, [user.id])).toEqual([]);
+    expect(await asTenant(a.id, `SELECT days_before_expiry FROM api_key_notification_preferences WHERE user_id = $1`, [user.id])).toEqual([
+      { days_before_expiry: 9 },
+    ]);
+    const [, updated] = await asTenant(b.id, `UPDATE api_key_notification_preferences SET enabled = false WHERE user_id = $1`, [user.id]);
+    expect(updated).toBe(0);
+    await expect(
+      asTenant(b.id, `INSERT INTO api_key_notification_preferences (user_id, tenant_id) VALUES ($1, $2)`, [member.id, a.id]),
+    ).rejects.toThrow(/row-level security/);
+  });
+
   it('is for people: no credential is 401, an API key is 403', async () => {
     expect((await t.http.get(PREFERENCES).expect(401)).body.code).toBe('UNAUTHENTICATED');
     const { key } = await createKey(t, member.token, a.id, { scopes: ['api_keys:read'] });
