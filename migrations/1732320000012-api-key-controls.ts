@@ -64,10 +64,12 @@ export class ApiKeyControls1732320000012 implements MigrationInterface {
         FROM public.api_keys k WHERE k.key_hash = p_key_hash
       $$`);
     await grantLookup(q);
+    // Every edit sets updated_at, so every edit is announced (a writer waits for its announcement);
+    // the write-behind of last_used_at does not, and stays silent.
     await q.query(`DROP TRIGGER api_keys_changed ON api_keys`);
     await q.query(`CREATE TRIGGER api_keys_changed
       AFTER UPDATE OF user_id, team_id, key_type, key_hash, scopes, resource_permissions, expires_at, revoked_at,
-        permission, scope_type, scope_id, allowed_origins, allowed_ips, rate_limit_per_minute, suspended_at OR DELETE
+        permission, scope_type, scope_id, allowed_origins, allowed_ips, rate_limit_per_minute, suspended_at, updated_at OR DELETE
       ON api_keys FOR EACH ROW EXECUTE FUNCTION api_keys_announce_change()`);
 
     // One row per authenticated use; the key's id is not a foreign key so that batched inserts
