@@ -11,6 +11,8 @@ export interface SeededKeys {
 
 const BATCH = 5000;
 const SCOPES = ['api_keys:read', 'api_keys:verify'];
+/** Every key is rate limited (so the limiter runs on every request), far above what the load can reach. */
+const RATE_LIMIT_PER_MINUTE = 1_000_000_000;
 
 /**
  * Tenants, one owner each, and `count` keys spread evenly over them, written set-based (unnest over
@@ -51,9 +53,9 @@ export async function seedKeys(databaseUrl: string, pepper: string, tenants: num
         columns.hash.push(createHmac('sha256', pepper).update(key).digest('hex'));
       }
       await client.query(
-        `INSERT INTO api_keys (tenant_id, user_id, name, key_type, key_prefix, key_hash, scopes)
-         SELECT t, u, n, 'secret', p, h, $6::text[] FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS k(t, u, n, p, h)`,
-        [columns.tenant, columns.user, columns.name, columns.prefix, columns.hash, SCOPES],
+        `INSERT INTO api_keys (tenant_id, user_id, name, key_type, key_prefix, key_hash, scopes, rate_limit_per_minute)
+         SELECT t, u, n, 'secret', p, h, $6::text[], $7 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS k(t, u, n, p, h)`,
+        [columns.tenant, columns.user, columns.name, columns.prefix, columns.hash, SCOPES, RATE_LIMIT_PER_MINUTE],
       );
     }
     await client.query(`ANALYZE api_keys`);

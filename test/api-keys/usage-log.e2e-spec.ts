@@ -82,6 +82,15 @@ describe('Usage log: every authenticated use of a key, written behind, paged new
     expect((await usage(a.id, other.id, a.admin.token).expect(200)).body.items).toHaveLength(1);
   });
 
+  it('keeps user agents exactly, quotes, commas, braces and backslashes included', async () => {
+    const issued = await createKey(t, a.admin.token, a.id);
+    const agents = ['say "hi", {then} \\ go\\', 'NULL', '', 'plain/1.0 (x; y)'];
+    for (const agent of agents) await t.http.get('/v1/api-keys/me').set(xApiKey(issued.key)).set('user-agent', agent).expect(200);
+    await t.http.get('/v1/api-keys/me').set(xApiKey(issued.key)).unset('user-agent').expect(200);
+    const items = (await usage(a.id, issued.id, a.admin.token).expect(200)).body.items as Array<{ user_agent: string | null }>;
+    expect(items.map((use) => use.user_agent).reverse()).toEqual([...agents, null]);
+  });
+
   it('records rate-limited requests with their 429', async () => {
     const issued = await createKey(t, a.admin.token, a.id, { rate_limit: 1 });
     await t.http.get('/v1/api-keys/me').set(xApiKey(issued.key)).expect(200);

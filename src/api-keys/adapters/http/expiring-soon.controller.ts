@@ -7,7 +7,7 @@ import { ApiAuthenticated, ApiErrors } from './api-docs';
 import { AdminExpiringSoonQueryDto, DEFAULT_EXPIRING_ITEMS, ExpiringSoonDto, ExpiringSoonQueryDto } from './dto/expiring-soon.dto';
 import { HumanOrMachineRoutes, MachineAccess } from './machine-access';
 
-const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND } = HttpStatus;
+const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, TOO_MANY_REQUESTS } = HttpStatus;
 const DEFAULT_DAYS = 30;
 
 @ApiTags('api-keys')
@@ -27,7 +27,7 @@ export class ExpiringSoonController {
     description: 'Revoked keys (and rotated keys in their grace period) are left out; suspended keys are in.',
   })
   @ApiOkResponse({ type: ExpiringSoonDto })
-  @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
+  @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, TOO_MANY_REQUESTS)
   async forTenant(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @Query() query: ExpiringSoonQueryDto): Promise<ExpiringSoonDto> {
     const summary = await this.expiring.forTenant(principal, tenantId, {
       days: query.days ?? DEFAULT_DAYS,

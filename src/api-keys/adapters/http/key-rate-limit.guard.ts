@@ -11,7 +11,8 @@ import { RateDecision, secondsUntil } from '../../domain/rate-window';
  * against it. Every such answer carries `RateLimit-Limit`, `RateLimit-Remaining` and
  * `RateLimit-Reset` (seconds until the full quota is back); over the limit, 429
  * API_KEY_RATE_LIMITED with `Retry-After`. Requests of people and of keys without a limit pass
- * untouched.
+ * untouched. Registered as a global guard by the api-keys module, it runs after the platform's
+ * authentication guard (global guards run in module order, and the platform module comes first).
  */
 @Injectable()
 export class KeyRateLimitGuard implements CanActivate {
@@ -31,9 +32,9 @@ export class KeyRateLimitGuard implements CanActivate {
 }
 
 function answer(reply: FastifyReply, decision: RateDecision): true {
-  void reply.header('ratelimit-limit', decision.limit);
-  void reply.header('ratelimit-remaining', decision.remaining);
-  void reply.header('ratelimit-reset', secondsUntil(decision.resetMs));
+  void reply.header('ratelimit-limit', String(decision.limit));
+  void reply.header('ratelimit-remaining', String(decision.remaining));
+  void reply.header('ratelimit-reset', String(secondsUntil(decision.resetMs)));
   if (!decision.allowed) throw new ApiKeyRateLimited(decision.limit, Math.max(1, secondsUntil(decision.retryAfterMs)));
   return true;
 }

@@ -7,7 +7,7 @@ import { ApiAuthenticated, ApiErrors } from './api-docs';
 import { KeyUsagePageDto, KeyUseDto } from './dto/key-usage.dto';
 import { HumanOrMachineRoutes, MachineAccess } from './machine-access';
 
-const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND } = HttpStatus;
+const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, TOO_MANY_REQUESTS } = HttpStatus;
 
 @ApiTags('api-keys')
 @ApiAuthenticated()
@@ -23,7 +23,7 @@ export class KeyUsageController {
     description: 'Uses are written behind in batches (about a second); kept GATEHOUSE_USAGE_RETENTION_DAYS days.',
   })
   @ApiOkResponse({ type: KeyUsagePageDto })
-  @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
+  @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, TOO_MANY_REQUESTS)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,

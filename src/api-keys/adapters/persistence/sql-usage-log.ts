@@ -27,7 +27,16 @@ export class SqlUsageLog extends UsageLog {
          SELECT t, k, to_timestamp(ms / 1000.0), m, r, s, c, a
          FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[])
            AS u(t, k, ms, m, r, s, c, a)`,
-        [batch.tenantIds, batch.keyIds, batch.usedAtMs, batch.methods, batch.routes, batch.statuses, batch.clientAddresses, batch.userAgents],
+        [
+          plainArray(batch.tenantIds),
+          plainArray(batch.keyIds),
+          plainArray(batch.usedAtMs),
+          textArray(batch.methods),
+          textArray(batch.routes),
+          plainArray(batch.statuses),
+          textArray(batch.clientAddresses),
+          textArray(batch.userAgents),
+        ],
       ),
     );
   }
@@ -53,6 +62,24 @@ export class SqlUsageLog extends UsageLog {
       next: rows.length > limit && last ? { usedAtMicros: last.position_micros, id: last.id } : undefined,
     };
   }
+}
+
+/**
+ * PostgreSQL array literals built here rather than by pg, whose generic serializer runs two regular
+ * expressions over every element: at thousands of uses a second that showed in the request path's
+ * profile. Ids and numbers need no quoting; text is quoted with `"` and `\` escaped.
+ */
+const plainArray = (values: ReadonlyArray<string | number>): string => `{${values.join(',')}}`;
+const NEEDS_ESCAPE = /["\\]/g;
+
+function textArray(values: ReadonlyArray<string | null>): string {
+  let literal = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) literal += ',';
+    literal += value === null ? 'NULL' : `"${value.replace(NEEDS_ESCAPE, '\\$&')}"`;
+  }
+  return `${literal}}`;
 }
 
 function toKeyUse(row: UsageRow): KeyUse {
