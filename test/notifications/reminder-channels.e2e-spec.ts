@@ -37,7 +37,7 @@ describe('API key expiry reminders: channels and due dates', () => {
     const tenantId = owner.id;
     const user = await createUser(t, await adminOf(owner), tenantId);
     const key = await createKey(t, user.token, tenantId, { expires_at: inDays(clock, days) });
-    await subscribe(t, tenantId, user.id, key.id);
+    await subscribe(t, user, key.id, user.token);
     return { user, key };
   }
   const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
@@ -70,7 +70,7 @@ describe('API key expiry reminders: channels and due dates', () => {
     const teamName = unique('Payments');
     const team = await createTeam(t, admin, tenant.id, teamName);
     const key = await createKey(t, admin, tenant.id, { team_id: team, expires_at: inDays(clock, 3) });
-    await subscribe(t, tenant.id, tenant.admin.id, key.id);
+    await subscribe(t, tenant.admin, key.id, admin);
     await runReminders(t);
 
     const mails = mailsTo(tenant.admin.email).filter((m) => m.text.includes(key.body.name as string));
@@ -111,8 +111,8 @@ describe('API key expiry reminders: channels and due dates', () => {
     );
 
     const key = await createKey(t, member.token, tenant.id, { expires_at: inDays(clock, 2) });
-    await subscribe(t, tenant.id, member.id, key.id);
-    await setPreference(t, tenant.id, member.id, { channels: ['webhook'] });
+    await subscribe(t, member, key.id, member.token);
+    await setPreference(t, member, { channels: ['webhook'] });
     await runReminders(t);
 
     const hooks = receiver.received.filter((h) => (h.body.api_key as { id: string }).id === key.id);
@@ -179,16 +179,16 @@ describe('API key expiry reminders: channels and due dates', () => {
 
   it("caps a user's notice period at the tenant maximum", async () => {
     const other = await newTenant();
-    const policy = (await t.http.get(policyPath(other.id)).set(bearer(other.admin.token)).expect(200)).body;
-    policy.notification_policy = { enabled: true, default_days_before_expiry: 5, max_days_before_expiry: 10 };
-    await t.http.put(policyPath(other.id)).set(bearer(other.admin.token)).send(policy).expect(200);
-
     const far = await followedKey(20, other);
     const near = await followedKey(9, other);
     const byDefault = await followedKey(8, other);
-    // Both asked for 30 days; the tenant allows 10. The third has no preference: the default 5 days.
-    await setPreference(t, other.id, far.user.id, { days_before_expiry: 30 });
-    await setPreference(t, other.id, near.user.id, { days_before_expiry: 30 });
+    // Both ask for 30 days while the tenant allows it; then the tenant lowers its maximum to 10
+    // (and its default to 5, which the third, without a preference of its own, gets).
+    await setPreference(t, far.user, { days_before_expiry: 30 });
+    await setPreference(t, near.user, { days_before_expiry: 30 });
+    const policy = (await t.http.get(policyPath(other.id)).set(bearer(other.admin.token)).expect(200)).body;
+    policy.notification_policy = { enabled: true, default_days_before_expiry: 5, max_days_before_expiry: 10 };
+    await t.http.put(policyPath(other.id)).set(bearer(other.admin.token)).send(policy).expect(200);
     await runReminders(t);
     expect(await inboxOf(t, far.user.id)).toHaveLength(0);
     expect(await inboxOf(t, near.user.id)).toHaveLength(1);
@@ -202,7 +202,7 @@ describe('API key expiry reminders: channels and due dates', () => {
 
   it('sends nothing to a user who turned reminders off, nor in a tenant whose policy turns them off', async () => {
     const off = await followedKey(3);
-    await setPreference(t, tenant.id, off.user.id, { enabled: false });
+    await setPreference(t, off.user, { enabled: false });
 
     const quiet = await newTenant();
     const policy = (await t.http.get(policyPath(quiet.id)).set(bearer(quiet.admin.token)).expect(200)).body;

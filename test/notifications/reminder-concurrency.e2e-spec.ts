@@ -31,7 +31,7 @@ describeOnServer('API key expiry reminders: three instances at once', () => {
       users.push(user);
       for (let k = 0; k < KEYS_PER_USER; k++) {
         const key = await createKey(t, user.token, tenant.id, { expires_at: inDays(clock, 2) });
-        await subscribe(t, tenant.id, user.id, key.id);
+        await subscribe(t, user, key.id, user.token);
       }
     }
   });

@@ -1,7 +1,7 @@
 import { Clock, ManualClock } from '../../src/platform';
 import { RunReminderJobUseCase } from '../../src/notifications/application/reminders/run-reminder-job.use-case';
 import type { ReminderRunCounts } from '../../src/notifications/domain/reminder';
-import { startIamApp } from '../support/iam-fixtures';
+import { bearer, login, startIamApp, UserFixture } from '../support/iam-fixtures';
 import type { TestApp, TestAppOptions } from '../support/test-app';
 import type { TestDatabase } from '../support/test-database';
 
@@ -21,29 +21,27 @@ export const runReminders = (t: TestApp): Promise<ReminderRunCounts> => t.app.ge
 
 export const inDays = (clock: Clock, days: number): string => new Date(clock.now().getTime() + days * DAY_MS).toISOString();
 
-/** `userId` follows `keyId` (written directly, as the subscriptions API would). */
-export async function subscribe(t: TestApp, tenantId: string, userId: string, keyId: string): Promise<void> {
-  await t.dataSource.query(
-    `INSERT INTO api_key_notification_subscriptions (user_id, api_key_id, tenant_id, source) VALUES ($1, $2, $3, 'manual')
-     ON CONFLICT DO NOTHING`,
-    [userId, keyId, tenantId],
-  );
+/** `user` follows `keyId` through the subscriptions API (a fresh login unless `token` is given). */
+export async function subscribe(t: TestApp, user: UserFixture, keyId: string, token?: string): Promise<void> {
+  const res = await t.http
+    .put(`/v1/tenants/${user.tenantId}/api-keys/${keyId}/subscription`)
+    .set(bearer(token ?? (await login(t, user.email, user.password, user.tenantId))));
+  if (res.status >= 300) throw new Error(`subscription failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-export interface PreferenceRow {
+export interface PreferenceChange {
   enabled?: boolean;
   days_before_expiry?: number | null;
   channels?: string[];
 }
 
-/** A user's preference row, as the preferences API would keep it. */
-export async function setPreference(t: TestApp, tenantId: string, userId: string, preference: PreferenceRow): Promise<void> {
-  await t.dataSource.query(
-    `INSERT INTO api_key_notification_preferences (user_id, tenant_id, enabled, days_before_expiry, channels)
-     VALUES ($1, $2, $3, $4, $5::text[])
-     ON CONFLICT (user_id) DO UPDATE SET enabled = excluded.enabled, days_before_expiry = excluded.days_before_expiry, channels = excluded.channels`,
-    [userId, tenantId, preference.enabled ?? true, preference.days_before_expiry ?? null, preference.channels ?? ['email']],
-  );
+/** Changes `user`'s reminder preferences through the preferences API. */
+export async function setPreference(t: TestApp, user: UserFixture, change: PreferenceChange): Promise<void> {
+  const res = await t.http
+    .put('/v1/me/api-key-notifications/preferences')
+    .set(bearer(await login(t, user.email, user.password, user.tenantId)))
+    .send(change);
+  if (res.status !== 200) throw new Error(`preference change failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 export interface InboxRow {

@@ -48,7 +48,7 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const key = await createKey(t, token, tenant.id, { expires_at: inDays(clock, days) });
-      await subscribe(t, tenant.id, user.id, key.id);
+      await subscribe(t, user, key.id, token);
       ids.push(key.id);
     }
     return ids;
@@ -123,7 +123,7 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
       .send({ url: receiver.url, secret: SECRET })
       .expect(200);
     const user = await createUser(t, await adminToken(), tenant.id);
-    await setPreference(t, tenant.id, user.id, { channels: ['webhook'] });
+    await setPreference(t, user, { channels: ['webhook'] });
     const [keyId] = await followedKeys(user, 1);
 
     receiver.answerNext(500);
@@ -136,7 +136,7 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
 
     // A receiver that never accepts: tried MAX_DELIVERY_ATTEMPTS times, then left as failed.
     const stubborn = await createUser(t, await adminToken(), tenant.id);
-    await setPreference(t, tenant.id, stubborn.id, { channels: ['webhook'], days_before_expiry: 10 });
+    await setPreference(t, stubborn, { channels: ['webhook'], days_before_expiry: 10 });
     const [lostKey] = await followedKeys(stubborn, 1, 8);
     let gaveUp = 0;
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
@@ -172,7 +172,7 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
       const other = await createTenant(plain, await loginAsAdmin(plain));
       const user = await createUser(plain, other.admin.token, other.id);
       const key = await createKey(plain, user.token, other.id, { expires_at: inDays(clock, 2) });
-      await subscribe(plain, other.id, user.id, key.id);
+      await subscribe(plain, user, key.id, user.token);
       const run = await runReminders(plain);
       expect(run).toMatchObject({ due: 1, sent: { in_app: 1, email: 0, webhook: 0 } });
       expect((await deliveriesOf(plain, key.id)).map((d) => d.channel)).toEqual(['in_app']);

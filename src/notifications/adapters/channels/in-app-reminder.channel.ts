@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, TransactionRunner } from '../../../platform';
 import type { Reminder } from '../../domain/reminder';
 import { DeliveryReport, ReminderChannel } from '../../application/reminders/reminder-channel';
-import { notificationKind, reminderContent, reminderPayload } from './reminder-content';
+import { notificationKind, reminderPayload, reminderSubject } from './reminder-content';
 
 /**
  * The in-app inbox: a batch becomes `notifications` rows in the same transaction that marks its
@@ -28,16 +28,18 @@ export class InAppReminderChannel extends ReminderChannel {
       const marked = new Set(await report.sent(reminders.map((reminder) => reminder.id)));
       const written = reminders.filter((reminder) => marked.has(reminder.id));
       if (written.length === 0) return;
+      // One JSON document for the whole batch: the least the process builds and keeps per row.
+      const rows = written.map((reminder) => ({
+        tenant_id: reminder.tenantId,
+        user_id: reminder.user.id,
+        kind: notificationKind(reminder),
+        payload: { ...reminderPayload(reminder), title: reminderSubject(reminder) },
+      }));
       await this.tx.manager.query(
         `INSERT INTO notifications (tenant_id, user_id, kind, payload, created_at)
-         SELECT t, u, k, p::jsonb, $5::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS n(t, u, k, p)`,
-        [
-          written.map((reminder) => reminder.tenantId),
-          written.map((reminder) => reminder.user.id),
-          written.map(notificationKind),
-          written.map((reminder) => JSON.stringify({ ...reminderPayload(reminder), title: reminderContent(reminder).subject })),
-          this.clock.now().toISOString(),
-        ],
+         SELECT n.tenant_id, n.user_id, n.kind, n.payload, $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS n(tenant_id uuid, user_id uuid, kind text, payload jsonb)`,
+        [JSON.stringify(rows), this.clock.now().toISOString()],
       );
     });
   }

@@ -16,11 +16,19 @@ export const rotatePath = (reminder: Reminder): string => `/v1/tenants/${reminde
 /** The in-app notification kind of a reminder. */
 export const notificationKind = (reminder: Reminder): string => `api_key_${reminder.kind}`;
 
+/** The one-line summary: the e-mail subject and the inbox title. */
+export function reminderSubject(reminder: Reminder): string {
+  const { key } = reminder;
+  return reminder.kind === 'expired'
+    ? `API key "${key.name}" has expired`
+    : `API key "${key.name}" expires on ${key.expiresAt.toISOString().slice(0, 10)}`;
+}
+
 export function reminderContent(reminder: Reminder): ReminderContent {
   const { key } = reminder;
   const when = key.expiresAt.toISOString();
   const team = key.teamName ?? 'no team';
-  const subject = reminder.kind === 'expired' ? `API key "${key.name}" has expired` : `API key "${key.name}" expires on ${when.slice(0, 10)}`;
+  const subject = reminderSubject(reminder);
   const status = reminder.kind === 'expired' ? `expired at ${when}` : `expires at ${when}`;
   const rotate = `To keep access without a gap, rotate it: POST ${rotatePath(reminder)} gives a new key and keeps the old one working for a grace period.`;
   const text = [
