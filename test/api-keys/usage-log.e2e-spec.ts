@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UsageRecorder } from '../../src/api-keys/application/usage-recorder';
 import { Clock, ManualClock } from '../../src/platform';
 import { bearer, createTenant, createUser, loginAsAdmin, startIamApp, TenantFixture, UserFixture } from '../support/iam-fixtures';
 import { TestApp } from '../support/test-app';
+import { createTestDatabase, onServer, TestDatabase } from '../support/test-database';
 import { createKey, keysPath, LENIENT_THROTTLE, xApiKey } from './key-fixtures';
 
 const BASE = new Date('2026-06-01T00:00:00Z');
@@ -162,5 +166,45 @@ describe('Usage log write-behind', () => {
     let seen = await list();
     for (let attempt = 0; seen.length < 3 && attempt < 50; attempt++) seen = await list();
     expect(seen).toHaveLength(3);
+  });
+});
+
+describe('Usage log at shutdown', () => {
+  let database: TestDatabase;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    if (onServer) {
+      database = await createTestDatabase();
+      cleanup = () => database.drop();
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'gatehouse-usage-'));
+      database = { env: { GATEHOUSE_DATA_DIR: dir }, drop: async () => undefined };
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  afterAll(() => cleanup?.());
+
+  it('writes what is pending when the app closes', async () => {
+    const env = { ...LENIENT_THROTTLE, GATEHOUSE_USAGE_FLUSH_MS: '600000' };
+    const first = await startIamApp({ database, env });
+    let tenant: TenantFixture;
+    let keyId: string;
+    try {
+      tenant = await createTenant(first, await loginAsAdmin(first));
+      const issued = await createKey(first, tenant.admin.token, tenant.id);
+      keyId = issued.id;
+      for (let i = 0; i < 3; i++) await first.http.get('/v1/api-keys/me').set(xApiKey(issued.key)).expect(200);
+    } finally {
+      await first.close();
+    }
+    const second = await startIamApp({ database, env });
+    try {
+      const token = await loginAsAdmin(second);
+      const res = await second.http.get(usagePath(tenant.id, keyId)).set(bearer(token)).expect(200);
+      expect(res.body.items).toHaveLength(3);
+    } finally {
+      await second.close();
+    }
   });
 });
