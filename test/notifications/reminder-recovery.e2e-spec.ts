@@ -13,6 +13,7 @@ import { startWebhookReceiver, WebhookReceiver } from './webhook-receiver';
 
 const SECRET = 'whsec-recovery-0123456789abcdef';
 const MINUTE_MS = 60_000;
+const WEBHOOK_TIMEOUT_MS = 300;
 
 /** Polls until `condition` holds (a run in the background reaching a point), failing after a bound. */
 async function until(condition: () => boolean): Promise<void> {
@@ -31,7 +32,11 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
   beforeAll(async () => {
     smtp = await startFakeSmtp();
     receiver = await startWebhookReceiver(SECRET);
-    t = await startReminderApp(clock, { SMTP_URL: smtp.url, GATEHOUSE_REMINDER_BATCH_SIZE: '6' }, { override: haltingEmail(channels) });
+    t = await startReminderApp(
+      clock,
+      { SMTP_URL: smtp.url, GATEHOUSE_REMINDER_BATCH_SIZE: '6', GATEHOUSE_REMINDER_WEBHOOK_TIMEOUT_MS: String(WEBHOOK_TIMEOUT_MS) },
+      { override: haltingEmail(channels) },
+    );
     tenant = await createTenant(t, await loginAsAdmin(t));
   });
   afterAll(async () => {
@@ -116,7 +121,7 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
     expect(smtp.messages.filter((m) => m.to.includes(user.email))).toHaveLength(1);
   });
 
-  it('retries a webhook that answered 500, and gives up after the last allowed attempt', async () => {
+  it('retries a webhook that answered 500 or not at all within the timeout, and gives up after the last allowed attempt', async () => {
     await t.http
       .put(`/v1/tenants/${tenant.id}/notification-webhook`)
       .set(bearer(await adminToken()))
@@ -130,7 +135,13 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
     expect(await runReminders(t)).toMatchObject({ failed: 1, sent: { in_app: 1, webhook: 0 } });
     let hook = (await deliveriesOf(t, keyId)).find((d) => d.channel === 'webhook')!;
     expect(hook).toMatchObject({ status: 'pending', attempts: 1, last_error: 'the webhook answered 500' });
+    // A receiver that holds the request without answering is given up on after the timeout.
     clock.advance(MINUTE_MS);
+    receiver.answerNext(0);
+    expect(await runReminders(t)).toMatchObject({ retried: 1, failed: 1, sent: { webhook: 0 } });
+    hook = (await deliveriesOf(t, keyId)).find((d) => d.channel === 'webhook')!;
+    expect(hook).toMatchObject({ status: 'pending', attempts: 2, last_error: `the webhook did not answer within ${WEBHOOK_TIMEOUT_MS} ms` });
+    clock.advance(2 * MINUTE_MS);
     expect(await runReminders(t)).toMatchObject({ retried: 1, sent: { webhook: 1 } });
     expect(receiver.received.filter((h) => (h.body.api_key as { id: string }).id === keyId)).toHaveLength(1);
 

@@ -13,7 +13,7 @@ export interface ReceivedHook {
 export interface WebhookReceiver {
   url: string;
   received: ReceivedHook[];
-  /** The next requests get these statuses, in order (then 204 again). */
+  /** The next requests get these statuses, in order (then 204 again); 0: no answer at all. */
   answerNext(...statuses: number[]): void;
   close(): Promise<void>;
 }
@@ -31,6 +31,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest('hex')}`);
       const signatureValid = given.length === expected.length && timingSafeEqual(given, expected);
       const status = answers.shift() ?? 204;
+      if (status === 0) return;
       if (status < 300) {
         received.push({ body: JSON.parse(raw), signatureValid, timestamp, deliveryId: String(request.headers['x-gatehouse-delivery']) });
       }

@@ -23,6 +23,8 @@ describe('AppConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must use one of/],
     [{ GATEHOUSE_ENCRYPTION_KEY: 'c2hvcnQ=' }, /GATEHOUSE_ENCRYPTION_KEY must be 32 bytes/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ GATEHOUSE_REMINDER_CRON: 'every minute' }, /GATEHOUSE_REMINDER_CRON must be a cron expression/],
+    [{ SMTP_URL: 'http://mail.example.com' }, /SMTP_URL must use one of smtp:, smtps:/],
   ])('fails fast with a readable message on %j', (env, message) => {
     expect(() => AppConfig.fromEnv(env)).toThrow(message);
   });

@@ -22,7 +22,14 @@ export class NotificationWebhookController {
   }
 
   @Put()
-  @ApiOperation({ summary: "Sets the tenant's reminder webhook: URL and signing secret (tenant admins); the secret is never returned" })
+  @ApiOperation({
+    summary: "Sets the tenant's reminder webhook: URL and signing secret (tenant admins); the secret is never returned",
+    description:
+      'Each reminder is POSTed as JSON (`type` api_key.expiring or api_key.expired, `delivery_id`, `api_key`, `user`, `sent_at`) with ' +
+      '`X-Gatehouse-Timestamp` (Unix seconds), `X-Gatehouse-Delivery` (the same for retries of one reminder) and ' +
+      '`X-Gatehouse-Signature: sha256=<hex HMAC-SHA-256 of "<timestamp>.<body>" under the secret>`. ' +
+      'Any 2xx answer counts as delivered; anything else, or no answer within the timeout, is retried with backoff.',
+  })
   @ApiOkResponse({ type: NotificationWebhookDto })
   @ApiReminderErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
   async put(
