@@ -52,7 +52,11 @@ describe('API key expiry reminders: channels and due dates', () => {
     expect(run.sent.in_app).toBeGreaterThanOrEqual(1);
     const inbox = await inboxOf(t, user.id);
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ kind: 'api_key_expiring', payload: { api_key: { id: key.id, name: key.body.name, prefix: key.body.key_prefix } } });
+    expect(inbox[0]).toMatchObject({ kind: 'api_key.expiring', payload: { api_key: { id: key.id, name: key.body.name, prefix: key.body.key_prefix } } });
+    // The user reads it through the inbox API.
+    const page = await t.http.get('/v1/me/notifications').set(bearer(await login(t, user.email, user.password, tenant.id))).expect(200);
+    expect(page.body).toMatchObject({ unread_count: 1, items: [{ kind: 'api_key.expiring', read_at: null, payload: { api_key: { id: key.id } } }] });
+    expect(page.body.items[0].payload.title).toBe(`API key "${key.body.name}" expires on ${(key.body.expires_at as string).slice(0, 10)}`);
     expect(mailsTo(user.email)).toHaveLength(1);
     expect((await deliveriesOf(t, key.id)).map((d) => [d.channel, d.status, d.attempts])).toEqual([
       ['in_app', 'sent', 1],
@@ -172,7 +176,7 @@ describe('API key expiry reminders: channels and due dates', () => {
     clock.advance(2 * DAY_MS);
     await runReminders(t);
     await runReminders(t);
-    expect((await inboxOf(t, user.id)).map((n) => n.kind)).toEqual(['api_key_expiring', 'api_key_expired']);
+    expect((await inboxOf(t, user.id)).map((n) => n.kind)).toEqual(['api_key.expiring', 'api_key.expired']);
     const expired = mailsTo(user.email).filter((m) => m.subject === `API key "${key.body.name}" has expired`);
     expect(expired).toHaveLength(1);
   });

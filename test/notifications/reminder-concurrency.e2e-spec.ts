@@ -64,7 +64,7 @@ describeOnServer('API key expiry reminders: three instances at once', () => {
   it('sends each expiring reminder exactly once on each channel when three instances run the job together', async () => {
     const runs = await Promise.all(apps.map((app) => runReminders(app)));
     expect(total(runs)).toEqual({ due: 2 * REMINDERS, inApp: REMINDERS, email: REMINDERS, failed: 0 });
-    await expectEachOnce('api_key_expiring');
+    await expectEachOnce('api_key.expiring');
     const ids = smtp.messages.map((m) => m.deliveryId);
     expect(ids).toHaveLength(REMINDERS);
     expect(new Set(ids).size).toBe(REMINDERS);
@@ -75,7 +75,7 @@ describeOnServer('API key expiry reminders: three instances at once', () => {
     clock.advance(3 * DAY_MS);
     const runs = await Promise.all(apps.map((app) => runReminders(app)));
     expect(total(runs)).toEqual({ due: 2 * REMINDERS, inApp: REMINDERS, email: REMINDERS, failed: 0 });
-    await expectEachOnce('api_key_expired');
+    await expectEachOnce('api_key.expired');
     expect(new Set(smtp.messages.map((m) => m.deliveryId)).size).toBe(2 * REMINDERS);
 
     const idle = await Promise.all(apps.map((app) => runReminders(app)));

@@ -14,7 +14,7 @@ const escapeHtml = (value: string): string =>
 export const rotatePath = (reminder: Reminder): string => `/v1/tenants/${reminder.tenantId}/api-keys/${reminder.key.id}/rotate`;
 
 /** The in-app notification kind of a reminder. */
-export const notificationKind = (reminder: Reminder): string => `api_key_${reminder.kind}`;
+export const notificationKind = (reminder: Reminder): string => `api_key.${reminder.kind}`;
 
 /** The one-line summary: the e-mail subject and the inbox title. */
 export function reminderSubject(reminder: Reminder): string {

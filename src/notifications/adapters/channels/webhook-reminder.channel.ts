@@ -4,7 +4,7 @@ import { SecretBox } from '../../../integration-settings';
 import type { Reminder } from '../../domain/reminder';
 import { DeliveryReport, ReminderChannel } from '../../application/reminders/reminder-channel';
 import { TenantWebhook, TenantWebhookRepository, webhookSecretContext } from '../../application/reminders/tenant-webhook.repository';
-import { reminderPayload } from './reminder-content';
+import { notificationKind, reminderPayload } from './reminder-content';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './webhook-signature';
 
 /**
@@ -49,7 +49,7 @@ export class WebhookReminderChannel extends ReminderChannel {
     const secret = this.secrets.open(webhook.secret, webhookSecretContext(webhook.tenantId));
     const now = this.clock.now();
     const body = JSON.stringify({
-      type: `api_key.${reminder.kind}`,
+      type: notificationKind(reminder),
       delivery_id: reminder.id,
       ...reminderPayload(reminder),
       user: { id: reminder.user.id, email: reminder.user.email },
