@@ -19,7 +19,8 @@ describe('API key expiry reminders: channels and due dates', () => {
   beforeAll(async () => {
     smtp = await startFakeSmtp();
     receiver = await startWebhookReceiver(SECRET);
-    t = await startReminderApp(clock, { SMTP_URL: smtp.url, SMTP_FROM: FROM });
+    // The receiver is on loopback, which tenant webhooks may reach only when allowed.
+    t = await startReminderApp(clock, { SMTP_URL: smtp.url, SMTP_FROM: FROM, GATEHOUSE_REMINDER_WEBHOOK_ALLOW_PRIVATE: 'true' });
     tenant = await createTenant(t, await loginAsAdmin(t));
   });
   afterAll(async () => {

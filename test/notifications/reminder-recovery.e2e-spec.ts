@@ -34,7 +34,12 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
     receiver = await startWebhookReceiver(SECRET);
     t = await startReminderApp(
       clock,
-      { SMTP_URL: smtp.url, GATEHOUSE_REMINDER_BATCH_SIZE: '6', GATEHOUSE_REMINDER_WEBHOOK_TIMEOUT_MS: String(WEBHOOK_TIMEOUT_MS) },
+      {
+        SMTP_URL: smtp.url,
+        GATEHOUSE_REMINDER_BATCH_SIZE: '6',
+        GATEHOUSE_REMINDER_WEBHOOK_TIMEOUT_MS: String(WEBHOOK_TIMEOUT_MS),
+        GATEHOUSE_REMINDER_WEBHOOK_ALLOW_PRIVATE: 'true',
+      },
       { override: haltingEmail(channels) },
     );
     tenant = await createTenant(t, await loginAsAdmin(t));
@@ -165,7 +170,7 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
     expect(t.app.get(SchedulerRegistry).doesExist('cron', REMINDER_CRON_JOB)).toBe(false);
   });
 
-  describe('without SMTP_URL, on a schedule', () => {
+  describe('without SMTP_URL, on a schedule, with private webhook addresses refused (the default)', () => {
     let plain: TestApp;
     beforeAll(async () => {
       // A schedule that cannot fire during the suite (midnight on 1 January).
@@ -187,6 +192,22 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
       const run = await runReminders(plain);
       expect(run).toMatchObject({ due: 1, sent: { in_app: 1, email: 0, webhook: 0 } });
       expect((await deliveriesOf(plain, key.id)).map((d) => d.channel)).toEqual(['in_app']);
+    });
+
+    it('does not call a tenant webhook on a loopback or private address', async () => {
+      const other = await createTenant(plain, await loginAsAdmin(plain));
+      const user = await createUser(plain, other.admin.token, other.id);
+      const before = receiver.received.length;
+      for (const url of [receiver.url, receiver.url.replace('127.0.0.1', 'localhost'), 'http://169.254.169.254/latest/meta-data']) {
+        await plain.http.put(`/v1/tenants/${other.id}/notification-webhook`).set(bearer(other.admin.token)).send({ url, secret: SECRET }).expect(200);
+        await setPreference(plain, user, { channels: ['webhook'] });
+        const key = await createKey(plain, user.token, other.id, { expires_at: inDays(clock, 2) });
+        await subscribe(plain, user, key.id, user.token);
+        expect(await runReminders(plain)).toMatchObject({ failed: 1, sent: { webhook: 0 } });
+        const hook = (await deliveriesOf(plain, key.id)).find((d) => d.channel === 'webhook')!;
+        expect(hook).toMatchObject({ status: 'pending', last_error: 'the webhook address is not a public one' });
+      }
+      expect(receiver.received.length).toBe(before);
     });
   });
 });

@@ -77,7 +77,15 @@ export class AppConfig {
    * API key expiry reminders: the job's schedule (`off`: not scheduled), the e-mail channel (unset
    * SMTP_URL: no e-mail) and the tenant webhooks' timeout.
    */
-  readonly reminders!: { cron: string; smtpUrl?: string; smtpFrom: string; webhookTimeoutMs: number; batchSize: number };
+  readonly reminders!: {
+    cron: string;
+    smtpUrl?: string;
+    smtpFrom: string;
+    webhookTimeoutMs: number;
+    /** Let tenant webhooks reach loopback and private addresses (a deployment whose receivers are internal). */
+    webhookAllowPrivate: boolean;
+    batchSize: number;
+  };
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -166,6 +174,7 @@ export class AppConfig {
         smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
         smtpFrom: str(env, 'SMTP_FROM', 'Gatehouse <no-reply@gatehouse.local>'),
         webhookTimeoutMs: int(env, 'GATEHOUSE_REMINDER_WEBHOOK_TIMEOUT_MS', 5000, 100, 60_000),
+        webhookAllowPrivate: bool(env, 'GATEHOUSE_REMINDER_WEBHOOK_ALLOW_PRIVATE', false),
         batchSize: int(env, 'GATEHOUSE_REMINDER_BATCH_SIZE', 1000, 1, 100_000),
       },
     });

@@ -5,12 +5,15 @@ import type { Reminder } from '../../domain/reminder';
 import { DeliveryReport, ReminderChannel } from '../../application/reminders/reminder-channel';
 import { TenantWebhook, TenantWebhookRepository, webhookSecretContext } from '../../application/reminders/tenant-webhook.repository';
 import { notificationKind, reminderPayload } from './reminder-content';
+import { postWebhook, WebhookAddressRefused } from './webhook-http';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './webhook-signature';
 
 /**
  * The tenant's webhook: an HTTP POST of the reminder as JSON, signed with HMAC-SHA-256 under the
  * tenant's secret, within GATEHOUSE_REMINDER_WEBHOOK_TIMEOUT_MS. Any 2xx answer counts as
- * delivered; anything else (redirects included) is a failure retried with backoff.
+ * delivered; anything else (redirects included) is a failure retried with backoff. Private and
+ * loopback addresses are refused unless GATEHOUSE_REMINDER_WEBHOOK_ALLOW_PRIVATE is set, so a
+ * tenant cannot make the service call into its own network.
  */
 @Injectable()
 export class WebhookReminderChannel extends ReminderChannel {
@@ -57,12 +60,12 @@ export class WebhookReminderChannel extends ReminderChannel {
     });
     const timestamp = String(Math.floor(now.getTime() / 1000));
     const timeoutMs = this.config.reminders.webhookTimeoutMs;
-    let response: Response;
+    let status: number;
     try {
-      response = await fetch(webhook.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+      status = await postWebhook({
+        url: webhook.url,
+        timeoutMs,
+        allowPrivateAddresses: this.config.reminders.webhookAllowPrivate,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Gatehouse-Webhook/1',
@@ -73,18 +76,17 @@ export class WebhookReminderChannel extends ReminderChannel {
         body,
       });
     } catch (error) {
-      throw new Error(describeFetchError(error, timeoutMs));
+      throw new Error(describePostError(error, timeoutMs));
     }
-    // The answer's body is not needed; read it so the connection can be reused.
-    await response.arrayBuffer().catch(() => undefined);
-    if (response.status < 200 || response.status > 299) throw new Error(`the webhook answered ${response.status}`);
+    // Redirects are not followed: only a 2xx from the configured URL counts.
+    if (status < 200 || status > 299) throw new Error(`the webhook answered ${status}`);
   }
 }
 
 /** A short reason without the URL (which may carry credentials in its query). */
-function describeFetchError(error: unknown, timeoutMs: number): string {
-  const name = (error as { name?: string }).name;
-  if (name === 'TimeoutError' || name === 'AbortError') return `the webhook did not answer within ${timeoutMs} ms`;
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return `the webhook could not be reached${cause?.code ? ` (${cause.code})` : ''}`;
+function describePostError(error: unknown, timeoutMs: number): string {
+  if (error instanceof WebhookAddressRefused) return error.message;
+  if ((error as { name?: string }).name === 'TimeoutError') return `the webhook did not answer within ${timeoutMs} ms`;
+  const code = (error as { code?: string }).code;
+  return `the webhook could not be reached${code ? ` (${code})` : ''}`;
 }
