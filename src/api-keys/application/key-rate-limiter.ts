@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { admitRequest, emptyRateDecision, RateDecision } from '../domain/rate-window';
 import { NoSharedRateCounter, SharedRateCounter } from './ports/shared-rate-counter';
 
-/** One key's whole in-process state: its theoretical arrival time, updated in place. */
+/** One key's whole in-process state: its theoretical arrival time (microseconds), updated in place. */
 class LocalBucket {
-  tat = 0;
+  tatUs = 0;
 }
 
 /** Above this many tracked keys, buckets whose quota is full again are dropped. */
@@ -57,12 +57,12 @@ export class KeyRateLimiter {
       bucket = new LocalBucket();
       this.buckets.set(keyId, bucket);
     }
-    bucket.tat = admitRequest(bucket.tat, nowMs, limit, this.decision);
+    bucket.tatUs = admitRequest(bucket.tatUs, nowMs, limit, this.decision);
     return this.decision;
   }
 
   private prune(nowMs: number): void {
-    for (const [keyId, bucket] of this.buckets) if (bucket.tat <= nowMs) this.buckets.delete(keyId);
+    for (const [keyId, bucket] of this.buckets) if (bucket.tatUs <= nowMs * 1000) this.buckets.delete(keyId);
   }
 
   private warnUnshared(error: unknown, nowMs: number): void {

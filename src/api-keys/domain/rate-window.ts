@@ -1,13 +1,15 @@
 /**
- * Per-key rate limits as a generic cell rate algorithm (GCRA) over one minute: a key with a limit
- * of L requests per minute may send one request every 60/L seconds, with bursts of up to L. The
+ * Per-key rate limits as a generic cell rate algorithm (GCRA): a key with a limit of L requests
+ * per minute may send one request every 60/L seconds (the interval), with bursts of up to L. The
  * whole state of a key is one number, its theoretical arrival time (TAT), so a check is a few
  * arithmetic operations and one stored number, in-process or in Redis alike.
+ *
+ * Times are whole microseconds: every value stays an exact integer (far below 2^53), so a burst of
+ * exactly L always passes and the L+1st never does, whatever L. The burst tolerance is (L - 1)
+ * intervals rather than "a minute minus one interval", which keeps that exact when 60 s / L is
+ * rounded down to whole microseconds.
  */
-export const RATE_PERIOD_MS = 60_000;
-
-/** Absorbs floating-point error in `period / limit` sums (a burst of exactly L must pass). */
-const EPSILON = 1e-6;
+export const RATE_PERIOD_US = 60_000_000;
 
 /** What one check decided; filled in place so the in-process path allocates nothing. */
 export interface RateDecision {
@@ -25,26 +27,31 @@ export function emptyRateDecision(): RateDecision {
   return { allowed: true, limit: 0, remaining: 0, resetMs: 0, retryAfterMs: 0 };
 }
 
+/** The interval between requests at `limit` per minute, in whole microseconds (at least 1). */
+export const rateInterval = (limit: number): number => Math.max(1, Math.floor(RATE_PERIOD_US / limit));
+
 /**
- * Admits one request at `nowMs` against a stored TAT (0 when none) and a limit per minute; writes
- * the outcome into `out` and returns the TAT to store (unchanged when refused).
+ * Admits one request at `nowMs` against a stored TAT in microseconds (0 when none) and a limit per
+ * minute; writes the outcome into `out` and returns the TAT to store (unchanged when refused).
  */
-export function admitRequest(tatMs: number, nowMs: number, limit: number, out: RateDecision): number {
-  const interval = RATE_PERIOD_MS / limit;
-  const base = tatMs > nowMs ? tatMs : nowMs;
-  const next = base + interval;
-  const allowAt = next - RATE_PERIOD_MS;
+export function admitRequest(tatUs: number, nowMs: number, limit: number, out: RateDecision): number {
+  const nowUs = nowMs * 1000;
+  const interval = rateInterval(limit);
+  const tolerance = interval * (limit - 1);
+  const base = tatUs > nowUs ? tatUs : nowUs;
+  const ahead = base - nowUs;
   out.limit = limit;
-  if (allowAt - nowMs > EPSILON) {
+  if (ahead > tolerance) {
     out.allowed = false;
     out.remaining = 0;
-    out.resetMs = base - nowMs;
-    out.retryAfterMs = allowAt - nowMs;
-    return tatMs;
+    out.resetMs = ahead / 1000;
+    out.retryAfterMs = (ahead - tolerance) / 1000;
+    return tatUs;
   }
+  const next = base + interval;
   out.allowed = true;
-  out.remaining = Math.floor((RATE_PERIOD_MS - (next - nowMs)) / interval + EPSILON);
-  out.resetMs = next - nowMs;
+  out.remaining = Math.min(limit, Math.floor((tolerance + interval - (next - nowUs)) / interval));
+  out.resetMs = (next - nowUs) / 1000;
   out.retryAfterMs = 0;
   return next;
 }

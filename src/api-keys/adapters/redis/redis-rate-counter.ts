@@ -1,32 +1,33 @@
 import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../../platform';
-import { RATE_PERIOD_MS, RateDecision } from '../../domain/rate-window';
+import { RATE_PERIOD_US, RateDecision } from '../../domain/rate-window';
 import { SharedRateCounter } from '../../application/ports/shared-rate-counter';
 
 /**
- * The same GCRA step as domain/rate-window.ts, atomically in Redis: read the key's theoretical
- * arrival time, decide, store the new one with an expiry once the quota would be full again.
- * ARGV: now (ms), limit per minute, period (ms). Returns {allowed, remaining, reset ms, retry ms}.
+ * The same GCRA step as domain/rate-window.ts, atomically in Redis, in whole microseconds (exact in
+ * Lua's doubles): read the key's theoretical arrival time, decide, store the new one with an expiry
+ * once the quota would be full again. ARGV: now (ms), limit per minute, period (us).
+ * Returns {allowed, remaining, reset us, retry us}.
  */
 const ADMIT_SCRIPT = `
-local now = tonumber(ARGV[1])
+local now = tonumber(ARGV[1]) * 1000
 local limit = tonumber(ARGV[2])
-local period = tonumber(ARGV[3])
-local interval = period / limit
+local interval = math.max(1, math.floor(tonumber(ARGV[3]) / limit))
+local tolerance = interval * (limit - 1)
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 local base = tat > now and tat or now
-local nxt = base + interval
-local allow_at = nxt - period
-if allow_at - now > 1e-6 then
-  return {0, 0, math.ceil(base - now), math.ceil(allow_at - now)}
+local ahead = base - now
+if ahead > tolerance then
+  return {0, 0, ahead, ahead - tolerance}
 end
-redis.call('SET', KEYS[1], string.format('%.3f', nxt), 'PX', math.ceil(nxt - now) + 1000)
-return {1, math.floor((period - (nxt - now)) / interval + 1e-6), math.ceil(nxt - now), 0}
+local nxt = base + interval
+redis.call('SET', KEYS[1], string.format('%.0f', nxt), 'PX', math.ceil((nxt - now) / 1000) + 1000)
+return {1, math.min(limit, math.floor((tolerance + interval - (nxt - now)) / interval)), nxt - now, 0}
 `;
 
 interface AdmitCommand {
-  gatehouseAdmit(key: string, nowMs: number, limit: number, periodMs: number): Promise<[number, number, number, number]>;
+  gatehouseAdmit(key: string, nowMs: number, limit: number, periodUs: number): Promise<[number, number, number, number]>;
 }
 
 const WARN_EVERY_MS = 30_000;
@@ -71,8 +72,8 @@ export class RedisRateCounter extends SharedRateCounter implements OnModuleInit,
   }
 
   async admit(keyId: string, limit: number, nowMs: number): Promise<RateDecision> {
-    const [allowed, remaining, resetMs, retryAfterMs] = await this.redis.gatehouseAdmit(this.prefix + keyId, nowMs, limit, RATE_PERIOD_MS);
-    return { allowed: allowed === 1, limit, remaining, resetMs, retryAfterMs };
+    const [allowed, remaining, resetUs, retryAfterUs] = await this.redis.gatehouseAdmit(this.prefix + keyId, nowMs, limit, RATE_PERIOD_US);
+    return { allowed: allowed === 1, limit, remaining, resetMs: resetUs / 1000, retryAfterMs: retryAfterUs / 1000 };
   }
 
   private warn(error: Error): void {
