@@ -40,6 +40,9 @@ export class ReminderDeliveries1732320000015 implements MigrationInterface {
     // The claim looks only at rows still to send, oldest due first.
     await q.query(`CREATE INDEX api_key_reminder_deliveries_due_idx
       ON api_key_reminder_deliveries (next_attempt_at, id) WHERE status = 'pending'`);
+    // A run renews the lease of the rows it holds by its claim token.
+    await q.query(`CREATE INDEX api_key_reminder_deliveries_claim_idx
+      ON api_key_reminder_deliveries (claim_token) WHERE status = 'pending'`);
     await q.query(`CREATE INDEX api_key_reminder_deliveries_user_idx ON api_key_reminder_deliveries (user_id)`);
     await q.query(`CREATE INDEX api_key_reminder_deliveries_tenant_idx ON api_key_reminder_deliveries (tenant_id)`);
 

@@ -1,4 +1,4 @@
-import { ReminderChannel, DeliveryReport, ReminderChannels } from '../../src/notifications/application/reminders/reminder-channel';
+import { DeliveryReport, ReminderChannel, ReminderChannels } from '../../src/notifications/application/reminders/reminder-channel';
 import { EmailReminderChannel } from '../../src/notifications/adapters/channels/email-reminder.channel';
 import { InAppReminderChannel } from '../../src/notifications/adapters/channels/in-app-reminder.channel';
 import { WebhookReminderChannel } from '../../src/notifications/adapters/channels/webhook-reminder.channel';
@@ -7,11 +7,13 @@ import type { TestingModuleBuilder } from '@nestjs/testing';
 
 /**
  * Wraps a real channel; after `haltAfter` sends it stops dead, never returning, the way a process
- * killed mid-run would leave its claimed deliveries: neither reported sent nor failed.
+ * killed mid-run would leave its claimed deliveries: neither reported sent nor failed. `beforeSend`
+ * runs before each send (e.g. to let time pass, or to start another run meanwhile).
  */
 export class HaltingChannel extends ReminderChannel {
   readonly name: ReminderChannelName;
   haltAfter = Number.POSITIVE_INFINITY;
+  beforeSend?: (reminder: Reminder) => Promise<void>;
   sends = 0;
   halted = false;
 
@@ -30,6 +32,7 @@ export class HaltingChannel extends ReminderChannel {
         this.halted = true;
         return new Promise<void>(() => undefined);
       }
+      await this.beforeSend?.(reminder);
       this.sends += 1;
       await this.inner.deliver([reminder], report);
     }

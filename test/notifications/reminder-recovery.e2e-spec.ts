@@ -3,6 +3,7 @@ import { ManualClock } from '../../src/platform';
 import { REMINDER_CRON_JOB } from '../../src/notifications/adapters/scheduling/reminder-schedule';
 import { REMINDER_LEASE_MS } from '../../src/notifications/application/reminders/run-reminder-job.use-case';
 import { MAX_DELIVERY_ATTEMPTS, MAX_RETRY_DELAY_MS } from '../../src/notifications/domain/reminder-backoff';
+import type { ReminderRunCounts } from '../../src/notifications/domain/reminder';
 import { bearer, createTenant, createUser, login, loginAsAdmin, TenantFixture, UserFixture } from '../support/iam-fixtures';
 import { TestApp } from '../support/test-app';
 import { createKey } from '../api-keys/key-fixtures';
@@ -97,6 +98,31 @@ describe('API key expiry reminders: crashes, retries and the schedule', () => {
     const all = (await Promise.all(keys.map((id) => deliveriesOf(t, id)))).flat();
     expect(all).toHaveLength(2 * keys.length);
     expect(all.every((d) => d.status === 'sent')).toBe(true);
+  });
+
+  it('keeps the rows of a batch slower than the lease: a run starting meanwhile takes none of them', async () => {
+    const user = await createUser(t, await adminToken(), tenant.id);
+    await followedKeys(user, 3);
+    const email = channels.email!;
+    const meanwhile: ReminderRunCounts[] = [];
+    // Each e-mail takes 4 minutes; the third starts 12 minutes in, past the first lease of 10.
+    let started = 0;
+    email.beforeSend = async () => {
+      clock.advance(4 * MINUTE_MS);
+      started += 1;
+      if (started === 3) meanwhile.push(await runReminders(t));
+    };
+    try {
+      const slow = await runReminders(t);
+      expect(slow).toMatchObject({ due: 6, failed: 0, sent: { in_app: 3, email: 3 } });
+    } finally {
+      email.beforeSend = undefined;
+    }
+    expect(meanwhile).toHaveLength(1);
+    expect(meanwhile[0]).toMatchObject({ due: 0, retried: 0, sent: { in_app: 0, email: 0 } });
+    const mails = smtp.messages.filter((m) => m.to.includes(user.email));
+    expect(mails).toHaveLength(3);
+    expect(new Set(mails.map((m) => m.deliveryId)).size).toBe(3);
   });
 
   it('retries a refused e-mail with doubling backoff on the clock, then sends it once', async () => {

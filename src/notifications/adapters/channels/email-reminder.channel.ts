@@ -26,6 +26,8 @@ export class EmailReminderChannel extends ReminderChannel implements OnApplicati
   async deliver(reminders: Reminder[], report: DeliveryReport): Promise<void> {
     const transport = this.connect();
     for (const reminder of reminders) {
+      // Another run took it over (this one lost its lease): sending it here would send it twice.
+      if (!report.holds(reminder.id)) continue;
       const content = reminderContent(reminder);
       try {
         await transport.sendMail({

@@ -36,6 +36,8 @@ export class WebhookReminderChannel extends ReminderChannel {
     const tenantIds = [...new Set(reminders.map((reminder) => reminder.tenantId))];
     const byTenant = new Map((await this.webhooks.findForTenants(tenantIds)).map((webhook) => [webhook.tenantId, webhook]));
     for (const reminder of reminders) {
+      // Another run took it over (this one lost its lease): sending it here would send it twice.
+      if (!report.holds(reminder.id)) continue;
       const webhook = byTenant.get(reminder.tenantId);
       try {
         if (!webhook) throw new Error('the tenant has no notification webhook any more');

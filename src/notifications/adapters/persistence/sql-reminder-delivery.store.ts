@@ -81,6 +81,21 @@ export class SqlReminderDeliveryStore extends ReminderDeliveryStore {
     });
   }
 
+  renew(claim: ReminderClaim, until: Date): Promise<string[]> {
+    return this.tx.asSystem(async () => {
+      const rows: Array<{ id: string }> = await this.tx.manager.query(
+        `WITH renewed AS (
+           UPDATE api_key_reminder_deliveries SET claimed_until = $2::timestamptz
+           WHERE claim_token = $1::uuid AND status = 'pending'
+           RETURNING id
+         )
+         SELECT id::text AS id FROM renewed`,
+        [claim.token, until.toISOString()],
+      );
+      return rows.map((row) => row.id);
+    });
+  }
+
   markSent(ids: string[], claim: ReminderClaim, sentAt: Date): Promise<string[]> {
     return this.tx.asSystem(async () => {
       const rows: Array<{ id: string }> = await this.tx.manager.query(

@@ -2,6 +2,8 @@ import type { Reminder, ReminderChannelName } from '../../domain/reminder';
 
 /** How a channel reports each delivery as it goes, so that a run that dies repeats nothing already reported. */
 export interface DeliveryReport {
+  /** Whether this run still holds the delivery; a channel skips one another run has taken over. */
+  holds(id: string): boolean;
   /** Records deliveries as sent; returns those still held by this run (the only ones that count). */
   sent(ids: string[]): Promise<string[]>;
   /** Records a failed delivery, to be retried with backoff. */

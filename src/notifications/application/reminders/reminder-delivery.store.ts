@@ -26,6 +26,9 @@ export abstract class ReminderDeliveryStore {
   /** Leases up to `limit` pending deliveries due at `claim.now` on `channels`, skipping rows another run holds. */
   abstract claim(claim: ReminderClaim, channels: ReminderChannelName[], limit: number): Promise<Reminder[]>;
 
+  /** Extends `claim`'s lease on its pending rows to `until`; returns the ids it still holds. */
+  abstract renew(claim: ReminderClaim, until: Date): Promise<string[]>;
+
   /** Marks deliveries sent if `claim` still holds them; returns the ids it marked. Joins the caller's transaction. */
   abstract markSent(ids: string[], claim: ReminderClaim, sentAt: Date): Promise<string[]>;
 

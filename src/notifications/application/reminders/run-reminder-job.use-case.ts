@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, Clock } from '../../../platform';
 import { emptyCounts, Reminder, ReminderRunCounts } from '../../domain/reminder';
 import { nextAttemptAt } from '../../domain/reminder-backoff';
+import { BatchLease } from './batch-lease';
 import { DeliveryReport, ReminderChannel, ReminderChannels } from './reminder-channel';
 import { ReminderClaim, ReminderDeliveryStore } from './reminder-delivery.store';
 
@@ -19,8 +20,8 @@ const MAX_ERROR_LENGTH = 1000;
  * The reminder job: plan every due reminder in one set-based statement (a delivery row per key,
  * user, expiry, kind and channel; the unique constraint makes it once), then claim pending rows in
  * batches under a lease and hand each batch to its channel, which reports every send as it goes.
- * Several runs at once, here or in other instances, never hold the same row; a failed send is
- * retried with backoff on the Clock.
+ * Several runs at once, here or in other instances, never hold the same row (a batch's lease is
+ * renewed as it makes progress); a failed send is retried with backoff on the Clock.
  */
 @Injectable()
 export class RunReminderJobUseCase {
@@ -46,35 +47,44 @@ export class RunReminderJobUseCase {
       const batch = await this.store.claim(claim, names, this.config.reminders.batchSize);
       if (batch.length === 0) break;
       counts.retried += batch.filter((reminder) => reminder.attempts > 1).length;
+      const lease = new BatchLease(claim, batch.map((reminder) => reminder.id), this.store, this.clock, REMINDER_LEASE_MS);
       for (const channel of channels) {
         const reminders = batch.filter((reminder) => reminder.channel === channel.name);
-        if (reminders.length > 0) await this.deliver(channel, reminders, claim, counts);
+        if (reminders.length > 0) await this.deliver(channel, reminders, lease, counts);
       }
     }
     this.logger.log({ ...counts }, 'reminder run done');
     return counts;
   }
 
-  /** One channel's share of a batch; whatever the channel leaves unreported counts as failed. */
-  private async deliver(channel: ReminderChannel, reminders: Reminder[], claim: ReminderClaim, counts: ReminderRunCounts): Promise<void> {
+  /** One channel's share of a batch; whatever the channel leaves unreported (and still held) counts as failed. */
+  private async deliver(channel: ReminderChannel, reminders: Reminder[], lease: BatchLease, counts: ReminderRunCounts): Promise<void> {
+    const { claim } = lease;
     const unreported = new Map(reminders.map((reminder) => [reminder.id, reminder]));
     const report: DeliveryReport = {
+      holds: (id) => lease.holds(id),
       sent: async (ids) => {
         const marked = await this.store.markSent(ids, claim, this.clock.now());
-        for (const id of ids) unreported.delete(id);
+        for (const id of ids) {
+          unreported.delete(id);
+          lease.release(id);
+        }
         counts.sent[channel.name] += marked.length;
+        await lease.keepAlive();
         return marked;
       },
       failed: async (id, error) => {
         const reminder = unreported.get(id);
-        if (!reminder) return;
+        if (!reminder || !lease.holds(id)) return;
         unreported.delete(id);
+        lease.release(id);
         const retryAt = nextAttemptAt(reminder.attempts, this.clock.now());
         const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
         await this.store.markFailed(id, claim, message, retryAt);
         counts.failed += 1;
         if (!retryAt) counts.gaveUp += 1;
         this.logger.warn({ deliveryId: id, channel: channel.name, attempts: reminder.attempts, reason: message }, 'reminder delivery failed');
+        await lease.keepAlive();
       },
     };
     try {
