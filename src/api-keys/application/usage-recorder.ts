@@ -74,8 +74,13 @@ export class UsageRecorder implements OnApplicationBootstrap, BeforeApplicationS
     if (p.keyIds.length === this.batchSize) void this.flush();
   }
 
-  /** Writes everything recorded so far; one write at a time. */
+  /**
+   * Writes everything recorded so far; one write at a time. Uses are recorded once their answer is
+   * written; waiting one turn of the event loop first takes in those of answers a caller has just
+   * received.
+   */
   async flush(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.flushing) await this.flushing;
     if (this.pending.keyIds.length === 0) return;
     const batch = this.pending;

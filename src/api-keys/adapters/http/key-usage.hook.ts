@@ -7,8 +7,8 @@ import { UsageRecorder } from '../../application/usage-recorder';
 
 /**
  * Records every answer to a request authenticated by a key, with its final status, from one
- * Fastify `onSend` hook registered once: it runs before the answer leaves, so a client that has
- * its answer finds the use recorded (after a flush). The route is the template
+ * Fastify `onResponse` hook registered once (the platform's request log already runs that hook
+ * list, so this adds a call, not a hook runner, to every request). The route is the template
  * (`/v1/tenants/:tenant_id/api-keys/:key_id`), which groups uses and keeps ids out of the log.
  */
 @Injectable()
@@ -22,7 +22,7 @@ export class KeyUsageHook implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
-    fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) => {
+    fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       const key = callingKeyOf(principalOf(request));
       if (key !== undefined) {
         const userAgent = request.headers['user-agent'];
@@ -37,7 +37,7 @@ export class KeyUsageHook implements OnModuleInit {
           typeof userAgent === 'string' ? userAgent.slice(0, 512) : undefined,
         );
       }
-      done(null, payload);
+      done();
     });
   }
 }
