@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpStatus, Ip, Param, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { AuditLogPageDto, CurrentPrincipal, Principal } from '../../../platform';
 import { PlatformIntegrationQueriesUseCase } from '../../application/platform/platform-integration-queries.use-case';
 import { UpdatePlatformIntegrationUseCase } from '../../application/platform/update-platform-integration.use-case';
 import { ListIntegrationAuditUseCase } from '../../application/tenant/list-integration-audit.use-case';
 import { ApiErrors, ApiSession } from './api-docs';
-import { AuditPageDto, IntegrationAuditQuery } from './dto/integration-audit.dto';
+import { IntegrationAuditQuery } from './dto/integration-audit.dto';
 import { PLATFORM_BODY_SCHEMA, PlatformIntegrationDto, PlatformIntegrationListDto, SecretStatusDto } from './dto/platform-integration.dto';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND } = HttpStatus;
@@ -31,10 +31,10 @@ export class AdminIntegrationsController {
 
   @Get('audit')
   @ApiOperation({ summary: 'Changes of platform integration settings, newest first (system administrators)' })
-  @ApiOkResponse({ type: AuditPageDto })
+  @ApiOkResponse({ type: AuditLogPageDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
-  async listAudit(@CurrentPrincipal() principal: Principal, @Query() query: IntegrationAuditQuery): Promise<AuditPageDto> {
-    return AuditPageDto.from(await this.audit.forPlatform(principal, query));
+  async listAudit(@CurrentPrincipal() principal: Principal, @Query() query: IntegrationAuditQuery): Promise<AuditLogPageDto> {
+    return AuditLogPageDto.from(await this.audit.forPlatform(principal, query));
   }
 
   @Get(':type')

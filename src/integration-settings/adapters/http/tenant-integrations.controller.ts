@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { AuditLogPageDto, CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import { TestIntegrationUseCase } from '../../application/provider/test-integration.use-case';
 import { ListIntegrationAuditUseCase } from '../../application/tenant/list-integration-audit.use-case';
 import { ResetTenantOverridesUseCase } from '../../application/tenant/reset-tenant-overrides.use-case';
 import { TenantIntegrationQueriesUseCase } from '../../application/tenant/tenant-integration-queries.use-case';
 import { UpdateTenantOverridesUseCase } from '../../application/tenant/update-tenant-overrides.use-case';
 import { ApiErrors, ApiSession } from './api-docs';
-import { AuditPageDto, IntegrationAuditQuery } from './dto/integration-audit.dto';
+import { IntegrationAuditQuery } from './dto/integration-audit.dto';
 import { IntegrationTestResultDto } from './dto/provider.dto';
 import { OVERRIDES_BODY_SCHEMA, TenantIntegrationDto, TenantIntegrationListDto } from './dto/tenant-integration.dto';
 
@@ -35,14 +35,14 @@ export class TenantIntegrationsController {
 
   @Get('audit')
   @ApiOperation({ summary: "Changes of the tenant's integration overrides, newest first (tenant admins)" })
-  @ApiOkResponse({ type: AuditPageDto })
+  @ApiOkResponse({ type: AuditLogPageDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
   async listAudit(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Query() query: IntegrationAuditQuery,
-  ): Promise<AuditPageDto> {
-    return AuditPageDto.from(await this.audit.forTenant(principal, tenantId, query));
+  ): Promise<AuditLogPageDto> {
+    return AuditLogPageDto.from(await this.audit.forTenant(principal, tenantId, query));
   }
 
   @Get(':type')
