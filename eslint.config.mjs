@@ -34,7 +34,24 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
       ],
+      // Request bodies and query strings are validated where they are read (no global pipe).
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: ['Body', 'Query', 'UsePipes'],
+              message: 'Use ValidBody() / ValidQuery() from the platform: they validate the DTO.',
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    files: ['src/platform/http/validated.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -13,3 +13,4 @@ export * from './authentication';
 export * from './audit';
 export { IdPipe } from './http/id.pipe';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery } from './http/page.query';
+export { VALIDATION, ValidBody, ValidQuery } from './http/validated';

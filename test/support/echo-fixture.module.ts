@@ -1,4 +1,5 @@
-import { Body, Controller, Module, Post } from '@nestjs/common';
+import { Controller, Module, Post } from '@nestjs/common';
+import { ValidBody } from '../../src/platform';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 
 class EchoBody {
@@ -15,7 +16,7 @@ class EchoBody {
 @Controller('test-fixtures')
 class EchoController {
   @Post('echo')
-  echo(@Body() body: EchoBody): EchoBody {
+  echo(@ValidBody() body: EchoBody): EchoBody {
     return body;
   }
 

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
+import { ValidQuery } from '../http/validated';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../authentication/current-principal.decorator';
 import type { Principal } from '../authentication/principal';
@@ -21,7 +22,7 @@ export class TenantAuditController {
   @ApiResponse({ status: HttpStatus.UNAUTHORIZED, type: ErrorBody })
   @ApiResponse({ status: HttpStatus.FORBIDDEN, type: ErrorBody, description: 'Not a tenant administrator (API keys included)' })
   @ApiResponse({ status: HttpStatus.NOT_FOUND, type: ErrorBody, description: 'TENANT_NOT_FOUND: another tenant' })
-  async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @Query() query: TenantAuditQueryDto): Promise<AuditLogPageDto> {
+  async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @ValidQuery() query: TenantAuditQueryDto): Promise<AuditLogPageDto> {
     const page = await this.listAudit.execute(principal, tenantId, {
       resourceType: query.resource_type,
       resourceId: query.resource_id,

@@ -1,9 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../config/app-config';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
-import { ValidationFailed } from '../errors/validation-failed';
 import { AppLogger } from '../logging/app-logger';
 import { useRequestLogging } from '../logging/request-logging';
 import { useJsonBodyParser } from './json-body-parser';
@@ -15,14 +13,6 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const config = app.get(AppConfig);
   app.useLogger(app.get(AppLogger));
   useRequestLogging(app);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => new ValidationFailed(errors),
-    }),
-  );
   app.useGlobalFilters(new AllExceptionsFilter());
   useJsonBodyParser(app);
   await app.register(fastifyCookie, { secret: config.secrets.sessionSecret });

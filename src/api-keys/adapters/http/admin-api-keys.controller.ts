@@ -1,6 +1,6 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, Principal } from '../../../platform';
+import { Clock, CurrentPrincipal, Principal, ValidQuery } from '../../../platform';
 import { ApiKeyQueriesUseCase } from '../../application/api-key-queries.use-case';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
 import { ApiKeyDto, ApiKeyPageDto } from './dto/api-key-output.dto';
@@ -23,7 +23,7 @@ export class AdminApiKeysController {
   @ApiOperation({ summary: 'Keys of every tenant (system administrators)' })
   @ApiOkResponse({ type: ApiKeyPageDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN)
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: AdminApiKeyListQueryDto): Promise<ApiKeyPageDto> {
+  async list(@CurrentPrincipal() principal: Principal, @ValidQuery() query: AdminApiKeyListQueryDto): Promise<ApiKeyPageDto> {
     const page = await this.queries.listAll(principal, {
       tenantId: query.tenant_id,
       teamId: query.team_id,

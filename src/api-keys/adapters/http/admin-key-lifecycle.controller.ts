@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, Principal } from '../../../platform';
+import { Clock, CurrentPrincipal, Principal, ValidBody } from '../../../platform';
 import { KeyMaintenanceUseCase } from '../../application/key-maintenance.use-case';
 import { LookupLeakedKeyUseCase } from '../../application/lookup-leaked-key.use-case';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
@@ -29,7 +29,7 @@ export class AdminKeyLifecycleController {
   })
   @ApiOkResponse({ type: LeakLookupResultDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN)
-  async lookup(@CurrentPrincipal() principal: Principal, @Body() body: LeakLookupBody, @Ip() clientAddress: string): Promise<LeakLookupResultDto> {
+  async lookup(@CurrentPrincipal() principal: Principal, @ValidBody() body: LeakLookupBody, @Ip() clientAddress: string): Promise<LeakLookupResultDto> {
     const result = await this.leakLookup.execute({ principal, clientAddress }, body.key, body.revoke ?? false);
     return LeakLookupResultDto.from(result, this.clock.now());
   }

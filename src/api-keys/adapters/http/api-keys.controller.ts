@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Ip, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { Clock, CurrentPrincipal, IdPipe, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { ApiKeyQueriesUseCase } from '../../application/api-key-queries.use-case';
 import { CreateApiKeyUseCase } from '../../application/create-api-key.use-case';
 import { RevokeApiKeyUseCase } from '../../application/revoke-api-key.use-case';
@@ -42,7 +42,7 @@ export class ApiKeysController {
   async create(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
-    @Body() body: CreateApiKeyBody,
+    @ValidBody() body: CreateApiKeyBody,
     @Ip() clientAddress: string,
   ): Promise<IssuedApiKeyDto> {
     const issued = await this.createKey.execute(principal, tenantId, {
@@ -67,7 +67,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: "Lists keys: all of the tenant's for its admins, otherwise the caller's own and its managed teams'" })
   @ApiOkResponse({ type: ApiKeyPageDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
-  async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @Query() query: ApiKeyListQueryDto): Promise<ApiKeyPageDto> {
+  async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @ValidQuery() query: ApiKeyListQueryDto): Promise<ApiKeyPageDto> {
     const page = await this.queries.list(principal, tenantId, {
       teamId: query.team_id,
       ownerId: query.owner_id,
@@ -98,7 +98,7 @@ export class ApiKeysController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('key_id', IdPipe) keyId: string,
-    @Body() body: UpdateApiKeyBody,
+    @ValidBody() body: UpdateApiKeyBody,
     @Ip() clientAddress: string,
   ): Promise<ApiKeyDto> {
     const key = await this.updateKey.execute(principal, tenantId, keyId, {
@@ -124,7 +124,7 @@ export class ApiKeysController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('key_id', IdPipe) keyId: string,
-    @Body() body: RotateApiKeyBody,
+    @ValidBody() body: RotateApiKeyBody,
     @Ip() clientAddress: string,
   ): Promise<IssuedApiKeyDto> {
     const rotated = await this.rotateKey.execute(principal, tenantId, keyId, body.grace_period_seconds ?? 0, clientAddress);
@@ -141,7 +141,7 @@ export class ApiKeysController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('key_id', IdPipe) keyId: string,
-    @Body() body: RevokeApiKeyBody,
+    @ValidBody() body: RevokeApiKeyBody,
     @Ip() clientAddress: string,
   ): Promise<ApiKeyDto> {
     const reason = revocationReason(body);

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { Clock, CurrentPrincipal, IdPipe, Principal, ValidQuery } from '../../../platform';
 import { ExpiringSoonUseCase } from '../../application/expiring-soon.use-case';
 import { API_KEY_SCOPES } from '../../domain/scopes';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
@@ -28,7 +28,7 @@ export class ExpiringSoonController {
   })
   @ApiOkResponse({ type: ExpiringSoonDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, TOO_MANY_REQUESTS)
-  async forTenant(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @Query() query: ExpiringSoonQueryDto): Promise<ExpiringSoonDto> {
+  async forTenant(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @ValidQuery() query: ExpiringSoonQueryDto): Promise<ExpiringSoonDto> {
     const summary = await this.expiring.forTenant(principal, tenantId, {
       days: query.days ?? DEFAULT_DAYS,
       mode: query.mode ?? 'all',
@@ -41,7 +41,7 @@ export class ExpiringSoonController {
   @ApiOperation({ summary: 'The expiring-soon view across tenants (system administrators)' })
   @ApiOkResponse({ type: ExpiringSoonDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN)
-  async acrossTenants(@CurrentPrincipal() principal: Principal, @Query() query: AdminExpiringSoonQueryDto): Promise<ExpiringSoonDto> {
+  async acrossTenants(@CurrentPrincipal() principal: Principal, @ValidQuery() query: AdminExpiringSoonQueryDto): Promise<ExpiringSoonDto> {
     const summary = await this.expiring.acrossTenants(principal, {
       tenantId: query.tenant_id,
       days: query.days ?? DEFAULT_DAYS,

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Ip, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Ip, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { Clock, CurrentPrincipal, IdPipe, Principal, ValidBody } from '../../../platform';
 import { ReactivateApiKeyUseCase } from '../../application/reactivate-api-key.use-case';
 import { SuspendApiKeyUseCase } from '../../application/suspend-api-key.use-case';
 import { API_KEY_SCOPES } from '../../domain/scopes';
@@ -35,7 +35,7 @@ export class KeyLifecycleController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('key_id', IdPipe) keyId: string,
-    @Body() body: SuspendApiKeyBody,
+    @ValidBody() body: SuspendApiKeyBody,
     @Ip() clientAddress: string,
   ): Promise<ApiKeyDto> {
     const key = await this.suspendKey.execute({ principal, clientAddress }, tenantId, keyId, suspensionReason(body));

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, Principal, ValidBody } from '../../../platform';
 import { KeyPolicyUseCase } from '../../application/key-policy.use-case';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
 import { KeyPolicyDto } from './dto/key-policy.dto';
@@ -27,7 +27,7 @@ export class KeyPolicyController {
   @ApiOperation({ summary: "Replaces the tenant's key policy; creation, edits and rotation obey it from now on" })
   @ApiOkResponse({ type: KeyPolicyDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
-  async put(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @Body() body: KeyPolicyDto): Promise<KeyPolicyDto> {
+  async put(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @ValidBody() body: KeyPolicyDto): Promise<KeyPolicyDto> {
     return KeyPolicyDto.from(await this.policies.put(principal, tenantId, KeyPolicyDto.toPolicy(body)));
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, PageQuery, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, PageQuery, Principal, ValidQuery } from '../../../platform';
 import { KeyUsageUseCase } from '../../application/key-usage.use-case';
 import { API_KEY_SCOPES } from '../../domain/scopes';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
@@ -28,7 +28,7 @@ export class KeyUsageController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('key_id', IdPipe) keyId: string,
-    @Query() query: PageQuery,
+    @ValidQuery() query: PageQuery,
   ): Promise<KeyUsagePageDto> {
     const page = await this.usage.list(principal, tenantId, keyId, { limit: query.limit, cursor: query.cursor });
     return { items: page.items.map(KeyUseDto.from), next_cursor: page.nextCursor };

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { CurrentPrincipal, Principal, ValidBody } from '../../../platform';
 import { VerifyApiKeyUseCase } from '../../application/verify-api-key.use-case';
 import { ApiKeyForbidden } from '../../domain/api-key-errors';
 import { API_KEY_SCOPES } from '../../domain/scopes';
@@ -23,7 +23,7 @@ export class KeyVerificationController {
   @ApiOperation({ summary: 'For gateways: whether a key of the caller\'s tenant is usable, and what it may do' })
   @ApiOkResponse({ type: VerifyResultDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, TOO_MANY_REQUESTS)
-  async verify(@CurrentPrincipal() principal: Principal, @Body() body: VerifyApiKeyBody): Promise<VerifyResultDto> {
+  async verify(@CurrentPrincipal() principal: Principal, @ValidBody() body: VerifyApiKeyBody): Promise<VerifyResultDto> {
     return VerifyResultDto.from(await this.verifyKey.execute(principal, body.key));
   }
 

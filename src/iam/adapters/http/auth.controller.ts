@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, CurrentPrincipal, Principal, Public, SESSION_COOKIE } from '../../../platform';
+import { AppConfig, CurrentPrincipal, Principal, Public, SESSION_COOKIE, ValidBody } from '../../../platform';
 import { GetMeUseCase } from '../../application/sessions/get-me.use-case';
 import { LoginUseCase } from '../../application/sessions/login.use-case';
 import { LogoutUseCase } from '../../application/sessions/logout.use-case';
@@ -25,7 +25,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Email + password -> a session (token in the body and an httpOnly cookie)' })
   @ApiOkResponse({ type: LoginResponse })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED, HttpStatus.TOO_MANY_REQUESTS)
-  async signIn(@Body() body: LoginBody, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+  async signIn(@ValidBody() body: LoginBody, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     const result = await this.login.execute({ email: body.email, password: body.password, tenantId: body.tenant_id, clientAddress: request.ip });
     void reply.setCookie(SESSION_COOKIE, result.token, {
       httpOnly: true,

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpStatus, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, PageQuery, Principal } from '../../../platform';
+import { CurrentPrincipal, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { ProductsUseCase } from '../../application/products/products.use-case';
 import { ApiAuthenticated, ApiErrors } from './api-docs';
 import { CreateProductBody, ProductDto, ProductPageDto } from './dto/product.dto';
@@ -15,7 +15,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'Adds a product to the catalogue (system administrators)' })
   @ApiCreatedResponse({ type: ProductDto })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.CONFLICT)
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateProductBody): Promise<ProductDto> {
+  async create(@CurrentPrincipal() principal: Principal, @ValidBody() body: CreateProductBody): Promise<ProductDto> {
     return ProductDto.from(await this.products.create(principal, body.name));
   }
 
@@ -23,7 +23,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'The product catalogue' })
   @ApiOkResponse({ type: ProductPageDto })
   @ApiErrors(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED)
-  async list(@Query() query: PageQuery): Promise<ProductPageDto> {
+  async list(@ValidQuery() query: PageQuery): Promise<ProductPageDto> {
     const page = await this.products.list(query.limit, query.cursor);
     return { items: page.items.map(ProductDto.from), next_cursor: page.nextCursor };
   }

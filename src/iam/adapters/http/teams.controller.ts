@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, PageQuery, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { TeamCommandsUseCase } from '../../application/teams/team-commands.use-case';
 import { TeamMembersUseCase } from '../../application/teams/team-members.use-case';
 import { TeamProductsUseCase } from '../../application/teams/team-products.use-case';
@@ -25,7 +25,7 @@ export class TeamsController {
   @ApiOperation({ summary: 'Creates a team (tenant admins)' })
   @ApiCreatedResponse({ type: TeamDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)
-  async create(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @Body() body: TeamNameBody): Promise<TeamDto> {
+  async create(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @ValidBody() body: TeamNameBody): Promise<TeamDto> {
     return TeamDto.from(await this.commands.create(principal, tenantId, body.name));
   }
 
@@ -33,7 +33,7 @@ export class TeamsController {
   @ApiOperation({ summary: 'Lists the teams the caller may view' })
   @ApiOkResponse({ type: TeamPageDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, NOT_FOUND)
-  async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @Query() query: PageQuery): Promise<TeamPageDto> {
+  async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @ValidQuery() query: PageQuery): Promise<TeamPageDto> {
     const page = await this.queries.list(principal, tenantId, query.limit, query.cursor);
     return { items: page.items.map(TeamDto.from), next_cursor: page.nextCursor };
   }
@@ -54,7 +54,7 @@ export class TeamsController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('team_id', IdPipe) teamId: string,
-    @Body() body: TeamNameBody,
+    @ValidBody() body: TeamNameBody,
   ): Promise<TeamDto> {
     return TeamDto.from(await this.commands.rename(principal, tenantId, teamId, body.name));
   }
@@ -89,7 +89,7 @@ export class TeamsController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('team_id', IdPipe) teamId: string,
-    @Body() body: PutTeamMemberBody,
+    @ValidBody() body: PutTeamMemberBody,
   ): Promise<void> {
     await this.members.put(principal, tenantId, teamId, body.user_id.toLowerCase(), body.role);
   }
@@ -116,7 +116,7 @@ export class TeamsController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('team_id', IdPipe) teamId: string,
-    @Body() body: AttachProductBody,
+    @ValidBody() body: AttachProductBody,
   ): Promise<TeamDto> {
     return TeamDto.from(await this.products.attach(principal, tenantId, teamId, body.product_id.toLowerCase()));
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, PageQuery, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { CreateTenantUseCase } from '../../application/tenants/create-tenant.use-case';
 import { DeleteTenantUseCase } from '../../application/tenants/delete-tenant.use-case';
 import { GetTenantUseCase, ListTenantsUseCase } from '../../application/tenants/tenant-queries.use-case';
@@ -27,7 +27,7 @@ export class TenantsController {
   @ApiOperation({ summary: 'Creates a tenant with its root workspace (system administrators)' })
   @ApiCreatedResponse({ type: CreatedTenantDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT)
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateTenantBody): Promise<CreatedTenantDto> {
+  async create(@CurrentPrincipal() principal: Principal, @ValidBody() body: CreateTenantBody): Promise<CreatedTenantDto> {
     const { tenant, admin } = await this.createTenant.execute(principal, { name: body.name, plan: body.plan ?? 'free', admin: body.admin });
     return { ...TenantDto.from(tenant), ...(admin ? { admin: UserDto.from(admin) } : {}) };
   }
@@ -36,7 +36,7 @@ export class TenantsController {
   @ApiOperation({ summary: 'Lists tenants (system administrators)' })
   @ApiOkResponse({ type: TenantPageDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN)
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<TenantPageDto> {
+  async list(@CurrentPrincipal() principal: Principal, @ValidQuery() query: PageQuery): Promise<TenantPageDto> {
     const page = await this.listTenants.execute(principal, query.limit, query.cursor);
     return { items: page.items.map(TenantDto.from), next_cursor: page.nextCursor };
   }
@@ -56,7 +56,7 @@ export class TenantsController {
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
-    @Body() body: UpdateTenantBody,
+    @ValidBody() body: UpdateTenantBody,
   ): Promise<TenantDto> {
     return TenantDto.from(await this.updateTenant.execute(principal, tenantId, { name: body.name, plan: body.plan }));
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, PageQuery, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { CreateUserUseCase } from '../../application/users/create-user.use-case';
 import { UpdateUserUseCase } from '../../application/users/update-user.use-case';
 import { GetUserUseCase, ListUsersUseCase } from '../../application/users/user-queries.use-case';
@@ -27,7 +27,7 @@ export class UsersController {
   async create(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
-    @Body() body: CreateUserBody,
+    @ValidBody() body: CreateUserBody,
   ): Promise<UserDto> {
     return UserDto.from(await this.createUser.execute(principal, tenantId, { email: body.email, password: body.password, role: body.role ?? 'member' }));
   }
@@ -36,7 +36,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Lists the tenant\'s users (tenant admins)' })
   @ApiOkResponse({ type: UserPageDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
-  async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @Query() query: PageQuery): Promise<UserPageDto> {
+  async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @ValidQuery() query: PageQuery): Promise<UserPageDto> {
     const page = await this.listUsers.execute(principal, tenantId, query.limit, query.cursor);
     return { items: page.items.map(UserDto.from), next_cursor: page.nextCursor };
   }
@@ -61,7 +61,7 @@ export class UsersController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('user_id', IdPipe) userId: string,
-    @Body() body: UpdateUserBody,
+    @ValidBody() body: UpdateUserBody,
   ): Promise<UserDto> {
     return UserDto.from(await this.updateUser.execute(principal, tenantId, userId, { role: body.role, disabled: body.disabled }));
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, Principal, ValidBody, ValidQuery } from '../../../platform';
 import type { MemberRef } from '../../domain/iam';
 import { InvalidMember } from '../../domain/iam-errors';
 import { CreateWorkspaceUseCase } from '../../application/workspaces/create-workspace.use-case';
@@ -43,7 +43,7 @@ export class WorkspacesController {
   async create(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
-    @Body() body: CreateWorkspaceBody,
+    @ValidBody() body: CreateWorkspaceBody,
   ): Promise<WorkspaceDto> {
     return WorkspaceDto.from(await this.createWorkspace.execute(principal, tenantId, { name: body.name, parentWorkspaceId: body.parent_workspace_id }));
   }
@@ -55,7 +55,7 @@ export class WorkspacesController {
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
-    @Query() query: WorkspaceListQuery,
+    @ValidQuery() query: WorkspaceListQuery,
   ): Promise<WorkspacePageDto> {
     if (query.view === 'tree') {
       const forest = await this.listWorkspaces.tree(principal, tenantId);
@@ -85,7 +85,7 @@ export class WorkspacesController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('workspace_id', IdPipe) workspaceId: string,
-    @Body() body: UpdateWorkspaceBody,
+    @ValidBody() body: UpdateWorkspaceBody,
   ): Promise<WorkspaceDto> {
     const changes = { name: body.name, parentWorkspaceId: body.parent_workspace_id };
     return WorkspaceDto.from(await this.updateWorkspace.execute(principal, tenantId, workspaceId, changes));
@@ -125,7 +125,7 @@ export class WorkspacesController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('workspace_id', IdPipe) workspaceId: string,
-    @Body() body: PutWorkspaceMemberBody,
+    @ValidBody() body: PutWorkspaceMemberBody,
   ): Promise<void> {
     await this.members.put(principal, tenantId, workspaceId, memberOf(body), body.role);
   }

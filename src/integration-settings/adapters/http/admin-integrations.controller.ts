@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpStatus, Ip, Param, Put, Query } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Ip, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditLogPageDto, CurrentPrincipal, Principal } from '../../../platform';
+import { AuditLogPageDto, CurrentPrincipal, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { PlatformIntegrationQueriesUseCase } from '../../application/platform/platform-integration-queries.use-case';
 import { UpdatePlatformIntegrationUseCase } from '../../application/platform/update-platform-integration.use-case';
 import { ListIntegrationAuditUseCase } from '../../application/tenant/list-integration-audit.use-case';
@@ -33,7 +33,7 @@ export class AdminIntegrationsController {
   @ApiOperation({ summary: 'Changes of platform integration settings, newest first (system administrators)' })
   @ApiOkResponse({ type: AuditLogPageDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND)
-  async listAudit(@CurrentPrincipal() principal: Principal, @Query() query: IntegrationAuditQuery): Promise<AuditLogPageDto> {
+  async listAudit(@CurrentPrincipal() principal: Principal, @ValidQuery() query: IntegrationAuditQuery): Promise<AuditLogPageDto> {
     return AuditLogPageDto.from(await this.audit.forPlatform(principal, query));
   }
 
@@ -53,7 +53,7 @@ export class AdminIntegrationsController {
   async put(
     @CurrentPrincipal() principal: Principal,
     @Param('type') type: string,
-    @Body() body: unknown,
+    @ValidBody() body: unknown,
     @Ip() clientAddress: string,
   ): Promise<PlatformIntegrationDto> {
     return PlatformIntegrationDto.from(await this.update.execute(principal, type, body, clientAddress));

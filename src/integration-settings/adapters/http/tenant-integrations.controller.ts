@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, Post, Put, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditLogPageDto, CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { AuditLogPageDto, CurrentPrincipal, IdPipe, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { TestIntegrationUseCase } from '../../application/provider/test-integration.use-case';
 import { ListIntegrationAuditUseCase } from '../../application/tenant/list-integration-audit.use-case';
 import { ResetTenantOverridesUseCase } from '../../application/tenant/reset-tenant-overrides.use-case';
@@ -40,7 +40,7 @@ export class TenantIntegrationsController {
   async listAudit(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
-    @Query() query: IntegrationAuditQuery,
+    @ValidQuery() query: IntegrationAuditQuery,
   ): Promise<AuditLogPageDto> {
     return AuditLogPageDto.from(await this.audit.forTenant(principal, tenantId, query));
   }
@@ -66,7 +66,7 @@ export class TenantIntegrationsController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('type') type: string,
-    @Body() body: unknown,
+    @ValidBody() body: unknown,
     @Ip() clientAddress: string,
   ): Promise<TenantIntegrationDto> {
     return TenantIntegrationDto.from(await this.update.execute(principal, tenantId, type, body, clientAddress));

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, PageQuery, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, PageQuery, Principal, ValidQuery } from '../../../platform';
 import { InboxUseCase } from '../../application/inbox.use-case';
 import { ApiErrors, ApiForPeople, PEOPLE_ONLY, UNAUTHENTICATED, VALIDATION } from './api-docs';
 import { NotificationDto, NotificationPageDto } from './dto/inbox.dto';
@@ -15,7 +15,7 @@ export class InboxController {
   @ApiOperation({ summary: 'My in-app notifications: unread first, then newest first' })
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiErrors({ 400: `${VALIDATION}, INVALID_CURSOR`, 401: UNAUTHENTICATED, 403: PEOPLE_ONLY })
-  async list(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery): Promise<NotificationPageDto> {
+  async list(@CurrentPrincipal() principal: Principal, @ValidQuery() page: PageQuery): Promise<NotificationPageDto> {
     const list = await this.inbox.list(principal, page);
     return { items: list.items.map(NotificationDto.from), unread_count: list.unreadCount, next_cursor: list.nextCursor };
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, PageQuery, Principal } from '../../../platform';
+import { CurrentPrincipal, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { KeySubscriptionsUseCase } from '../../application/key-subscriptions.use-case';
 import { NotificationPreferencesUseCase } from '../../application/notification-preferences.use-case';
 import { ApiErrors, ApiForPeople, PEOPLE_ONLY, UNAUTHENTICATED, VALIDATION } from './api-docs';
@@ -32,7 +32,7 @@ export class NotificationPreferencesController {
     401: UNAUTHENTICATED,
     403: `${PEOPLE_ONLY}; AUTO_FOLLOW_TENANT_KEYS_ADMINS_ONLY`,
   })
-  async put(@CurrentPrincipal() principal: Principal, @Body() body: UpdateNotificationPreferencesBody): Promise<NotificationPreferencesDto> {
+  async put(@CurrentPrincipal() principal: Principal, @ValidBody() body: UpdateNotificationPreferencesBody): Promise<NotificationPreferencesDto> {
     return NotificationPreferencesDto.from(await this.preferences.put(principal, UpdateNotificationPreferencesBody.toChange(body)));
   }
 
@@ -40,7 +40,7 @@ export class NotificationPreferencesController {
   @ApiOperation({ summary: 'The keys I follow, newest first' })
   @ApiOkResponse({ type: KeySubscriptionPageDto })
   @ApiErrors({ 400: `${VALIDATION}, INVALID_CURSOR`, 401: UNAUTHENTICATED, 403: PEOPLE_ONLY })
-  async subscriptionsOf(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery): Promise<KeySubscriptionPageDto> {
+  async subscriptionsOf(@CurrentPrincipal() principal: Principal, @ValidQuery() page: PageQuery): Promise<KeySubscriptionPageDto> {
     const list = await this.subscriptions.list(principal, page);
     return { items: list.items.map(KeySubscriptionDto.from), next_cursor: list.nextCursor };
   }

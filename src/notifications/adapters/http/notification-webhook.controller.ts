@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { CurrentPrincipal, IdPipe, Principal, ValidBody } from '../../../platform';
 import { NotificationWebhookUseCase } from '../../application/reminders/notification-webhook.use-case';
 import { ApiReminderErrors, ApiReminderSession } from './reminder-api-docs';
 import { NotificationWebhookDto, PutNotificationWebhookDto } from './dto/notification-webhook.dto';
@@ -35,7 +35,7 @@ export class NotificationWebhookController {
   async put(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
-    @Body() body: PutNotificationWebhookDto,
+    @ValidBody() body: PutNotificationWebhookDto,
   ): Promise<NotificationWebhookDto> {
     return NotificationWebhookDto.from(await this.webhooks.put(principal, tenantId, body.url, body.secret));
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, ErrorBody, IdPipe, Principal } from '../../../platform';
+import { CurrentPrincipal, ErrorBody, IdPipe, Principal, ValidBody } from '../../../platform';
 import { MergeTeamsUseCase } from '../../application/merge-teams.use-case';
 import { MergeTeamsBody, MergeTeamsResultDto } from './dto/merge-teams.dto';
 
@@ -24,7 +24,7 @@ export class TeamMergeController {
     @CurrentPrincipal() principal: Principal,
     @Param('tenant_id', IdPipe) tenantId: string,
     @Param('target_team_id', IdPipe) targetTeamId: string,
-    @Body() body: MergeTeamsBody,
+    @ValidBody() body: MergeTeamsBody,
   ): Promise<MergeTeamsResultDto> {
     const result = await this.mergeTeams.merge(principal, {
       tenantId,
