@@ -10,6 +10,14 @@ import type { VerifiedKey } from './verified-key';
 
 export type Verification = { valid: true; key: VerifiedKey } | { valid: false; code: KeyRejection; key?: VerifiedKey };
 
+const INVALID: Verification = { valid: false, code: 'API_KEY_INVALID' };
+
+/** Expiry, revocation and suspension, judged at `now` on every use (a cached key still stops at its time). */
+function judge(key: VerifiedKey, now: Date): Verification {
+  const rejection = rejectionOf(key, now);
+  return rejection ? { valid: false, code: rejection, key } : { valid: true, key };
+}
+
 /**
  * Whether a presented string is a usable key: shape and checksum first (no lookup for garbage),
  * then the keyed hash, the cache, and only on a miss the database; expiry and revocation are
@@ -24,13 +32,14 @@ export class KeyVerifier {
     private readonly clock: Clock,
   ) {}
 
-  async verify(presented: string): Promise<Verification> {
-    if (!parseApiKey(presented)) return { valid: false, code: 'API_KEY_INVALID' };
+  /** Synchronous on a cache hit: the hot path allocates no promise. */
+  verify(presented: string): Verification | Promise<Verification> {
+    if (!parseApiKey(presented)) return INVALID;
     const keyHash = this.hasher.hash(presented);
-    const key = this.cache.get(keyHash, this.clock.now().getTime()) ?? (await this.load(keyHash));
-    if (!key) return { valid: false, code: 'API_KEY_INVALID' };
-    const rejection = rejectionOf(key, this.clock.now());
-    return rejection ? { valid: false, code: rejection, key } : { valid: true, key };
+    const now = this.clock.now();
+    const cached = this.cache.get(keyHash, now.getTime());
+    if (cached) return judge(cached, now);
+    return this.load(keyHash).then((key) => (key ? judge(key, this.clock.now()) : INVALID));
   }
 
   private async load(keyHash: string): Promise<VerifiedKey | undefined> {

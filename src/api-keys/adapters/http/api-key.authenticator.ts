@@ -4,7 +4,7 @@ import { ApiKeyRejected } from '../../domain/api-key-errors';
 import { looksLikeApiKey } from '../../domain/api-key-secret';
 import { CALLING_KEY, KeyPrincipal } from '../../application/calling-key';
 import { FailedAttemptThrottle } from '../../application/failed-attempt-throttle';
-import { KeyVerifier } from '../../application/key-verifier';
+import { KeyVerifier, Verification } from '../../application/key-verifier';
 import { LastUsedRecorder } from '../../application/last-used-recorder';
 
 /**
@@ -22,18 +22,22 @@ export class ApiKeyAuthenticator extends CredentialAuthenticator {
     super();
   }
 
-  async authenticate(credentials: PresentedCredentials): Promise<Principal | undefined> {
+  authenticate(credentials: PresentedCredentials): Principal | undefined | Promise<Principal | undefined> {
     const presented = credentials.apiKey ?? (credentials.bearer && looksLikeApiKey(credentials.bearer) ? credentials.bearer : undefined);
     if (presented === undefined) return undefined;
     this.throttle.assertAllowed(credentials.clientAddress);
-    const result = await this.verifier.verify(presented);
+    const result = this.verifier.verify(presented);
+    return result instanceof Promise ? result.then((r) => this.admit(r, credentials)) : this.admit(result, credentials);
+  }
+
+  private admit(result: Verification, credentials: PresentedCredentials): KeyPrincipal {
     if (!result.valid) {
       this.throttle.recordFailure(credentials.clientAddress);
       throw new ApiKeyRejected(result.code);
     }
     const key = result.key;
     this.lastUsed.touch(key.id);
-    const principal: KeyPrincipal = {
+    return {
       kind: 'api_key',
       id: key.id,
       tenantId: key.tenantId,
@@ -43,6 +47,5 @@ export class ApiKeyAuthenticator extends CredentialAuthenticator {
       scopes: key.scopes,
       [CALLING_KEY]: key,
     };
-    return principal;
   }
 }
