@@ -48,7 +48,7 @@ describe('Tenant key policy', () => {
 
   it('refuses a notification policy that contradicts itself or the maximum', () => {
     const n = DEFAULT_KEY_POLICY.notificationPolicy;
-    expect(codeOf(() => assertConsistentPolicy(policy({ notificationPolicy: { ...n, defaultDaysBeforeExpiry: 40 } })))).toBe('API_KEY_POLICY_INVALID');
+    expect(codeOf(() => assertConsistentPolicy(policy({ notificationPolicy: { ...n, defaultDaysBeforeExpiry: 40 } })))).toBe('NOTIFICATION_POLICY_DEFAULT_EXCEEDS_MAX');
     expect(codeOf(() => assertConsistentPolicy(policy({ maxExpiryDays: 10 })))).toBe('API_KEY_POLICY_INVALID');
     expect(codeOf(() => assertConsistentPolicy(policy({ maxExpiryDays: 30 })))).toBeUndefined();
   });
