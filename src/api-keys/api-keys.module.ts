@@ -13,6 +13,7 @@ import { SqlKeyLookup } from './adapters/persistence/sql-key-lookup';
 import { SqlKeyPolicyRepository } from './adapters/persistence/sql-key-policy.repository';
 import { SqlLastUsedStore } from './adapters/persistence/sql-last-used-store';
 import { ApiKeyAccess } from './application/api-key-access';
+import { ApiKeyCreatedHooks } from './application/api-key-created-hook';
 import { ApiKeyQueriesUseCase } from './application/api-key-queries.use-case';
 import { ApiKeyWrites } from './application/api-key-writes';
 import { CreateApiKeyUseCase } from './application/create-api-key.use-case';
@@ -91,6 +92,7 @@ import { AppConfig } from '../platform';
     KeyVerifier,
     ApiKeyAccess,
     ApiKeyWrites,
+    ApiKeyCreatedHooks,
     CreateApiKeyUseCase,
     ApiKeyQueriesUseCase,
     UpdateApiKeyUseCase,

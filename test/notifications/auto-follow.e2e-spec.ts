@@ -4,7 +4,7 @@ import { KeySubscriptionsRepository } from '../../src/notifications/application/
 import { createKey, keysPath } from '../api-keys/key-fixtures';
 import { bearer, createTenant, createUser, loginAsAdmin, startIamApp, TenantFixture, unique } from '../support/iam-fixtures';
 import { TestApp } from '../support/test-app';
-import { PREFERENCES, storedSubscriptions } from './notification-fixtures';
+import { PREFERENCES, storedSubscriptions, subscriptionPath } from './notification-fixtures';
 
 const setPreferences = (t: TestApp, token: string, body: Record<string, unknown>) => t.http.put(PREFERENCES).set(bearer(token)).send(body).expect(200);
 
@@ -59,6 +59,23 @@ describe('Notifications: auto-follow of new keys', () => {
     await t.http.patch(`/v1/tenants/${a.id}/users/${watcher.id}`).set(bearer(a.admin.token)).send({ role: 'member' }).expect(200);
     const later = await createKey(t, member.token, a.id);
     expect((await storedSubscriptions(t, later.id)).map((s) => s.user_id)).toEqual([member.id]);
+  });
+
+  it('gives a rotated key the followers of the key it replaces, each with their source', async () => {
+    const owner = await createUser(t, a.admin.token, a.id);
+    const follower = await createUser(t, a.admin.token, a.id, { role: 'admin' });
+    const key = await createKey(t, owner.token, a.id, { expires_in_days: 30 });
+    await t.http.put(subscriptionPath(a.id, key.id)).set(bearer(follower.token)).expect(200);
+    // The owner stopped auto-following since: rotation still keeps their subscription to this key.
+    await setPreferences(t, owner.token, { auto_follow: false });
+
+    const rotated = await t.http.post(keysPath(a.id, key.id, 'rotate')).set(bearer(owner.token)).send({ grace_period_seconds: 60 }).expect(201);
+    const newId: string = rotated.body.id;
+    expect(newId).not.toBe(key.id);
+    const bySource = (rows: Array<{ user_id: string; source: string }>) => rows.map((r) => `${r.user_id}:${r.source}`).sort();
+    expect(bySource(await storedSubscriptions(t, newId))).toEqual([`${owner.id}:auto`, `${follower.id}:manual`].sort());
+    // The replaced key keeps its followers until it goes.
+    expect(bySource(await storedSubscriptions(t, key.id))).toEqual([`${owner.id}:auto`, `${follower.id}:manual`].sort());
   });
 });
 

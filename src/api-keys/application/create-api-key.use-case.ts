@@ -1,5 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import { Clock, Principal } from '../../platform';
 import type { ApiKey, ResourcePermission } from '../domain/api-key';
 import {
@@ -14,7 +13,7 @@ import { newApiKey } from './new-api-key';
 import { assertKeyWithinPolicy } from '../domain/key-policy';
 import { rateLimitForNewKey } from '../domain/rate-limit-policy';
 import { ApiKeyAccess } from './api-key-access';
-import { ApiKeyCreatedHook } from './api-key-created-hook';
+import { ApiKeyCreatedHooks } from './api-key-created-hook';
 import { KeyControlsPlanner, RequestedControls } from './key-controls-planner';
 import { ApiKeyWrites } from './api-key-writes';
 import { KeyAudit } from './key-audit';
@@ -44,11 +43,9 @@ export interface IssuedApiKey {
 
 /** Issues a key owned by the caller, within the tenant's key policy. */
 @Injectable()
-export class CreateApiKeyUseCase implements OnModuleInit {
-  private hooks: ApiKeyCreatedHook[] = [];
-
+export class CreateApiKeyUseCase {
   constructor(
-    private readonly discovery: DiscoveryService,
+    private readonly hooks: ApiKeyCreatedHooks,
     private readonly access: ApiKeyAccess,
     private readonly writes: ApiKeyWrites,
     private readonly keys: ApiKeyRepository,
@@ -58,13 +55,6 @@ export class CreateApiKeyUseCase implements OnModuleInit {
     private readonly controls: KeyControlsPlanner,
     private readonly audit: KeyAudit,
   ) {}
-
-  onModuleInit(): void {
-    this.hooks = this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is ApiKeyCreatedHook => instance instanceof ApiKeyCreatedHook);
-  }
 
   async execute(principal: Principal, tenantId: string, command: CreateApiKeyCommand, clientAddress?: string): Promise<IssuedApiKey> {
     await this.access.requireTenantVisible(principal, tenantId);
@@ -103,8 +93,7 @@ export class CreateApiKeyUseCase implements OnModuleInit {
       });
       if (!apiKey) throw new ApiKeyNameTaken(command.name);
       await this.writes.relate(apiKey);
-      const created = { id: apiKey.id, tenantId, creatorId: apiKey.userId, teamId: apiKey.teamId };
-      for (const hook of this.hooks) await hook.keyCreated(created);
+      await this.hooks.run({ id: apiKey.id, tenantId, creatorId: apiKey.userId, teamId: apiKey.teamId, replacesKeyId: null });
       await this.audit.record({ principal, clientAddress }, 'created', apiKey, keySnapshot(apiKey));
       return { key, apiKey };
     });

@@ -7,6 +7,7 @@ import { newApiKey } from './new-api-key';
 import { assertKeyWithinPolicy } from '../domain/key-policy';
 import { rateLimitWithinPolicy } from '../domain/rate-limit-policy';
 import { ApiKeyAccess } from './api-key-access';
+import { ApiKeyCreatedHooks } from './api-key-created-hook';
 import { ApiKeyWrites } from './api-key-writes';
 import { KeyAudit } from './key-audit';
 import { keySnapshot } from '../domain/key-changes';
@@ -34,6 +35,7 @@ export class RotateApiKeyUseCase {
     private readonly hasher: KeyHasher,
     private readonly clock: Clock,
     private readonly audit: KeyAudit,
+    private readonly hooks: ApiKeyCreatedHooks,
   ) {}
 
   async execute(principal: Principal, tenantId: string, keyId: string, graceSeconds = 0, clientAddress?: string): Promise<RotatedApiKey> {
@@ -71,6 +73,7 @@ export class RotateApiKeyUseCase {
       });
       if (!apiKey) throw new ApiKeyNameTaken(old.name);
       await this.writes.relate(apiKey);
+      await this.hooks.run({ id: apiKey.id, tenantId, creatorId: apiKey.userId, teamId: apiKey.teamId, replacesKeyId: old.id });
       const endsAt = previousKeyRevokedAt < now ? now : previousKeyRevokedAt;
       const context = { principal, clientAddress };
       await this.audit.record(context, 'rotated', old, { old_key_id: old.id, new_key_id: apiKey.id, old_key_revoked_at: endsAt.toISOString() });

@@ -92,6 +92,19 @@ export class SqlKeySubscriptionsRepository extends KeySubscriptionsRepository {
     );
     return rows.length;
   }
+
+  async carryOver(tenantId: string, fromKeyId: string, toKeyId: string, at: Date): Promise<number> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `INSERT INTO api_key_notification_subscriptions (user_id, api_key_id, tenant_id, source, created_at)
+       SELECT s.user_id, $3, s.tenant_id, s.source, $4
+       FROM api_key_notification_subscriptions s
+       WHERE s.tenant_id = $1 AND s.api_key_id = $2
+       ON CONFLICT (api_key_id, user_id) DO NOTHING
+       RETURNING user_id`,
+      [tenantId, fromKeyId, toKeyId, at],
+    );
+    return rows.length;
+  }
 }
 
 function toSubscription(row: SubscriptionRow): KeySubscription {

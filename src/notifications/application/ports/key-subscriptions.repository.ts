@@ -24,4 +24,6 @@ export abstract class KeySubscriptionsRepository {
    * preference row) and every tenant admin who follows all the tenant's keys. Returns how many.
    */
   abstract autoFollow(tenantId: string, apiKeyId: string, creatorId: string, at: Date): Promise<number>;
+  /** Gives a key issued by rotation the followers of the key it replaces, keeping each one's source. Returns how many. */
+  abstract carryOver(tenantId: string, fromKeyId: string, toKeyId: string, at: Date): Promise<number>;
 }
