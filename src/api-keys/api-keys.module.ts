@@ -57,9 +57,8 @@ import { KeyStateStore } from './application/ports/key-state.store';
 import { ReactivateApiKeyUseCase } from './application/reactivate-api-key.use-case';
 import { SuspendApiKeyUseCase } from './application/suspend-api-key.use-case';
 
-import { APP_GUARD } from '@nestjs/core';
 import { ExpiringSoonController } from './adapters/http/expiring-soon.controller';
-import { KeyRateLimitGuard } from './adapters/http/key-rate-limit.guard';
+import { KeyRateLimitAdmission } from './adapters/http/key-rate-limit.admission';
 import { KeyUsageController } from './adapters/http/key-usage.controller';
 import { KeyUsageHook } from './adapters/http/key-usage.hook';
 import { SqlExpiringKeys } from './adapters/persistence/sql-expiring-keys';
@@ -120,7 +119,7 @@ import { AppConfig } from '../platform';
     // Rate limits (shared in Redis when REDIS_URL is set), the usage log, expiring-soon.
     { provide: SharedRateCounter, inject: [AppConfig], useFactory: (config: AppConfig) => (config.redis.url ? new RedisRateCounter(config) : new NoSharedRateCounter()) },
     KeyRateLimiter,
-    { provide: APP_GUARD, useClass: KeyRateLimitGuard },
+    KeyRateLimitAdmission,
     { provide: UsageLog, useClass: SqlUsageLog },
     UsageRecorder,
     KeyUsageHook,

@@ -1,9 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../http/openapi';
 import { CredentialAuthenticator, PresentedCredentials } from './credential-authenticator';
 import { PRINCIPAL_KEY } from './current-principal.decorator';
+import { PrincipalAdmission } from './principal-admission';
 import type { Principal } from './principal';
 import { PUBLIC_ROUTE } from './public.decorator';
 import { Unauthenticated } from './unauthenticated.error';
@@ -13,12 +14,14 @@ const API_PREFIX = '/v1/';
 
 /**
  * Global guard: turns the request's credentials into a Principal by asking every
- * CredentialAuthenticator provider in turn. Operational routes outside /v1 (health, readiness,
- * docs) stay open; API routes are closed by default, so a forgotten decorator fails safe.
+ * CredentialAuthenticator provider in turn, then lets every PrincipalAdmission check it.
+ * Operational routes outside /v1 (health, readiness, docs) stay open; API routes are closed by
+ * default, so a forgotten decorator fails safe.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate, OnModuleInit {
   private authenticators: CredentialAuthenticator[] = [];
+  private admissions: PrincipalAdmission[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -26,10 +29,9 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.authenticators = this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is CredentialAuthenticator => instance instanceof CredentialAuthenticator);
+    const instances = this.discovery.getProviders().map((wrapper) => wrapper.instance as unknown);
+    this.authenticators = instances.filter((instance): instance is CredentialAuthenticator => instance instanceof CredentialAuthenticator);
+    this.admissions = instances.filter((instance): instance is PrincipalAdmission => instance instanceof PrincipalAdmission);
   }
 
   /** Synchronous when every authenticator asked answers synchronously (a cached key): no promise per request. */
@@ -42,7 +44,22 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
     const credentials = presentedCredentials(request);
     if (!credentials.bearer && !credentials.apiKey && !credentials.sessionCookie) throw new Unauthenticated();
     const found = this.authenticate(credentials, 0);
-    return found instanceof Promise ? found.then((principal) => admit(request, principal)) : admit(request, found);
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return found instanceof Promise ? found.then((principal) => this.admit(request, reply, principal)) : this.admit(request, reply, found);
+  }
+
+  private admit(request: FastifyRequest, reply: FastifyReply, principal: Principal | undefined): boolean | Promise<boolean> {
+    if (!principal) throw new Unauthenticated();
+    (request as unknown as Record<string, Principal>)[PRINCIPAL_KEY] = principal;
+    return this.runAdmissions(principal, request, reply, 0);
+  }
+
+  private runAdmissions(principal: Principal, request: FastifyRequest, reply: FastifyReply, from: number): boolean | Promise<boolean> {
+    for (let i = from; i < this.admissions.length; i++) {
+      const pending = this.admissions[i].admit(principal, request, reply);
+      if (pending instanceof Promise) return pending.then(() => this.runAdmissions(principal, request, reply, i + 1));
+    }
+    return true;
   }
 
   private authenticate(credentials: PresentedCredentials, from: number): Principal | undefined | Promise<Principal | undefined> {
@@ -53,12 +70,6 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
     }
     return undefined;
   }
-}
-
-function admit(request: FastifyRequest, principal: Principal | undefined): true {
-  if (!principal) throw new Unauthenticated();
-  (request as unknown as Record<string, Principal>)[PRINCIPAL_KEY] = principal;
-  return true;
 }
 
 function presentedCredentials(request: FastifyRequest): PresentedCredentials {
