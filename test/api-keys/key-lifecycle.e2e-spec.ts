@@ -1,7 +1,8 @@
 import { Clock, ManualClock } from '../../src/platform';
 import { bearer, createTenant, createUser, login, loginAsAdmin, startIamApp, TenantFixture, UserFixture } from '../support/iam-fixtures';
 import { TestApp } from '../support/test-app';
-import { createTestDatabase, describeOnServer, TestDatabase } from '../support/test-database';
+import { startTwoInstances, TwoInstances } from '../support/two-instances';
+import { describeOnServer } from '../support/test-database';
 import { createKey, keysPath, LENIENT_THROTTLE, xApiKey } from './key-fixtures';
 
 const DAY = 24 * 3600_000;
@@ -187,22 +188,15 @@ describe('Key lifecycle: suspension, reactivation, reasons, and the order of sta
 });
 
 describeOnServer('Suspension reaches every instance on the next request', () => {
-  let database: TestDatabase;
+  let instances: TwoInstances;
   let one: TestApp;
   let two: TestApp;
   let tenant: TenantFixture;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    one = await startIamApp({ database, env: LENIENT_THROTTLE });
-    two = await startIamApp({ database, env: LENIENT_THROTTLE });
-    tenant = await createTenant(one, await loginAsAdmin(one));
+    ({ one, two, tenant } = instances = await startTwoInstances({ env: LENIENT_THROTTLE }));
   });
-  afterAll(async () => {
-    await two?.close();
-    await one?.close();
-    await database?.drop();
-  });
+  afterAll(() => instances?.close());
 
   it('suspended on one instance, refused by the other; reactivated on the other, accepted by the first', async () => {
     for (let round = 0; round < 3; round++) {

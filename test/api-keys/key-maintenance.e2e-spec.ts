@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Clock, ManualClock } from '../../src/platform';
 import { bearer, createTenant, createUser, login, loginAsAdmin, startIamApp, TenantFixture, UserFixture } from '../support/iam-fixtures';
 import { TestApp } from '../support/test-app';
-import { createTestDatabase, describeOnServer, TestDatabase } from '../support/test-database';
+import { startTwoInstances, TwoInstances } from '../support/two-instances';
+import { describeOnServer } from '../support/test-database';
 import { createKey, keysPath, LENIENT_THROTTLE, policyPath, xApiKey } from './key-fixtures';
 
 const DAY = 24 * 3600_000;
@@ -153,24 +154,16 @@ describe('Key maintenance: rotations finalized, unused keys expired, usage prune
 });
 
 describeOnServer('Key maintenance: concurrent runs on two instances do the work once', () => {
-  let database: TestDatabase;
+  let instances: TwoInstances;
   let one: TestApp;
   let two: TestApp;
   let tenant: TenantFixture;
   let systemToken: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    one = await startIamApp({ database, env: LENIENT_THROTTLE });
-    two = await startIamApp({ database, env: LENIENT_THROTTLE });
-    systemToken = await loginAsAdmin(one);
-    tenant = await createTenant(one, systemToken);
+    ({ one, two, tenant, systemToken } = instances = await startTwoInstances({ env: LENIENT_THROTTLE }));
   });
-  afterAll(async () => {
-    await two?.close();
-    await one?.close();
-    await database?.drop();
-  });
+  afterAll(() => instances?.close());
 
   it('counts each rotation, expiry and usage row once across both runs, and audits each once', async () => {
     for (let round = 0; round < 3; round++) {

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TestingModuleBuilder } from '@nestjs/testing';
 import Redis from 'ioredis';
 import { Clock, ManualClock } from '../../src/platform';
 import { bearer, createTenant, loginAsAdmin, startIamApp, TenantFixture } from '../support/iam-fixtures';
 import { TestApp } from '../support/test-app';
-import { createTestDatabase, describeOnServer, onServer, TestDatabase } from '../support/test-database';
+import { startTwoInstances, TwoInstances } from '../support/two-instances';
+import { createReopenableDatabase, describeOnServer, TestDatabase } from '../support/test-database';
 import { createKey, keysPath, LENIENT_THROTTLE, policyPath, xApiKey } from './key-fixtures';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -172,31 +170,21 @@ describe('Per-key rate limits with Redis unreachable', () => {
   });
 });
 
-/** A database two app instances can use one after the other: the server, or an embedded data folder. */
-async function reopenableDatabase(): Promise<{ database: TestDatabase; cleanup: () => Promise<void> }> {
-  if (onServer) {
-    const database = await createTestDatabase();
-    return { database, cleanup: () => database.drop() };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'gatehouse-rate-'));
-  return { database: { env: { GATEHOUSE_DATA_DIR: dir }, drop: async () => undefined }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 describe('Per-key rate limits counted in Redis', () => {
   const clock = new ManualClock(BASE);
   const redis = redisPrefix();
-  let store: { database: TestDatabase; cleanup: () => Promise<void> };
+  let store: TestDatabase;
 
   beforeAll(async () => {
-    store = await reopenableDatabase();
+    store = await createReopenableDatabase();
   });
   afterAll(async () => {
     await redis.cleanup();
-    await store?.cleanup();
+    await store?.drop();
   });
 
   const start = () =>
-    startIamApp({ database: store.database, env: { ...LENIENT_THROTTLE, ...redis.env }, override: (builder) => builder.overrideProvider(Clock).useValue(clock) });
+    startIamApp({ database: store, env: { ...LENIENT_THROTTLE, ...redis.env }, override: (builder) => builder.overrideProvider(Clock).useValue(clock) });
 
   it('keeps the count outside the process: a new instance continues where the last one stopped', async () => {
     const first = await start();
@@ -226,22 +214,17 @@ describe('Per-key rate limits counted in Redis', () => {
 describeOnServer('Per-key rate limits across two instances sharing Redis', () => {
   const clock = new ManualClock(BASE);
   const redis = redisPrefix();
-  let database: TestDatabase;
+  let instances: TwoInstances;
   let one: TestApp;
   let two: TestApp;
   let a: TenantFixture;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const options = { database, env: { ...LENIENT_THROTTLE, ...redis.env }, override: (builder: TestingModuleBuilder) => builder.overrideProvider(Clock).useValue(clock) };
-    one = await startIamApp(options);
-    two = await startIamApp(options);
-    a = await createTenant(one, await loginAsAdmin(one));
+    const override = (builder: TestingModuleBuilder) => builder.overrideProvider(Clock).useValue(clock);
+    ({ one, two, tenant: a } = instances = await startTwoInstances({ env: { ...LENIENT_THROTTLE, ...redis.env }, override }));
   });
   afterAll(async () => {
-    await two?.close();
-    await one?.close();
-    await database?.drop();
+    await instances?.close();
     await redis.cleanup();
   });
 

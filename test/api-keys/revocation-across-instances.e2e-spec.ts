@@ -1,28 +1,21 @@
 import { Client } from 'pg';
-import { bearer, createTeam, createTenant, loginAsAdmin, startIamApp, TenantFixture } from '../support/iam-fixtures';
+import { bearer, createTeam, createTenant, TenantFixture } from '../support/iam-fixtures';
 import { TestApp } from '../support/test-app';
-import { createTestDatabase, describeOnServer, TestDatabase } from '../support/test-database';
+import { startTwoInstances, TwoInstances } from '../support/two-instances';
+import { describeOnServer } from '../support/test-database';
 import { createKey, keysPath, LENIENT_THROTTLE, xApiKey } from './key-fixtures';
 
 describeOnServer('Key changes reach every instance on the next request (LISTEN/NOTIFY)', () => {
-  let database: TestDatabase;
+  let instances: TwoInstances;
   let one: TestApp;
   let two: TestApp;
   let tenant: TenantFixture;
   let systemToken: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    one = await startIamApp({ database, env: LENIENT_THROTTLE });
-    two = await startIamApp({ database, env: LENIENT_THROTTLE });
-    systemToken = await loginAsAdmin(one);
-    tenant = await createTenant(one, systemToken);
+    ({ one, two, tenant, systemToken } = instances = await startTwoInstances({ env: LENIENT_THROTTLE }));
   });
-  afterAll(async () => {
-    await two?.close();
-    await one?.close();
-    await database?.drop();
-  });
+  afterAll(() => instances?.close());
 
   /** Both instances have verified (and cached) the key. */
   const warm = async (key: string) => {
@@ -55,7 +48,7 @@ describeOnServer('Key changes reach every instance on the next request (LISTEN/N
     await warm(teamKey.key);
     await warm(other.key);
     await one.http.delete(`/v1/tenants/${tenant.id}/teams/${team}`).set(bearer(tenant.admin.token)).expect(204);
-    const sql = new Client({ connectionString: database.url });
+    const sql = new Client({ connectionString: instances.database.url });
     await sql.connect();
     try {
       await sql.query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1`, [other.id]);

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { UsageRecorder } from '../../src/api-keys/application/usage-recorder';
 import { Clock, ManualClock } from '../../src/platform';
 import { bearer, createTenant, createUser, loginAsAdmin, startIamApp, TenantFixture, UserFixture } from '../support/iam-fixtures';
 import { TestApp } from '../support/test-app';
-import { createTestDatabase, onServer, TestDatabase } from '../support/test-database';
+import { createReopenableDatabase, TestDatabase } from '../support/test-database';
 import { createKey, keysPath, LENIENT_THROTTLE, xApiKey } from './key-fixtures';
 
 const BASE = new Date('2026-06-01T00:00:00Z');
@@ -171,19 +168,11 @@ describe('Usage log write-behind', () => {
 
 describe('Usage log at shutdown', () => {
   let database: TestDatabase;
-  let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    if (onServer) {
-      database = await createTestDatabase();
-      cleanup = () => database.drop();
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), 'gatehouse-usage-'));
-      database = { env: { GATEHOUSE_DATA_DIR: dir }, drop: async () => undefined };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    }
+    database = await createReopenableDatabase();
   });
-  afterAll(() => cleanup?.());
+  afterAll(() => database?.drop());
 
   it('writes what is pending when the app closes', async () => {
     const env = { ...LENIENT_THROTTLE, GATEHOUSE_USAGE_FLUSH_MS: '600000' };

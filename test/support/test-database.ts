@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 /** Which database the e2e suites run on: embedded PGlite (default) or the PostgreSQL server. */
@@ -26,6 +29,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${assertTestName(name)} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+/**
+ * A database that outlives one app instance, for a second one to open after it: a new database on
+ * the server, or an embedded data folder on disk. `drop()` removes either.
+ */
+export async function createReopenableDatabase(): Promise<TestDatabase> {
+  if (onServer) return createTestDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'gatehouse-test-'));
+  return { env: { GATEHOUSE_DATA_DIR: dir }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** The harness never touches a database whose name does not say it is a test database. */
