@@ -14,3 +14,4 @@ export * from './audit';
 export { IdPipe } from './http/id.pipe';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery } from './http/page.query';
 export { VALIDATION, ValidBody, ValidQuery } from './http/validated';
+export { ApiErrorResponses, ApiForPeople, errorDocs } from './http/api-docs';

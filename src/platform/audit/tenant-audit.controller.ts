@@ -1,16 +1,15 @@
 import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ValidQuery } from '../http/validated';
-import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, ApiForPeople } from '../http/api-docs';
 import { CurrentPrincipal } from '../authentication/current-principal.decorator';
 import type { Principal } from '../authentication/principal';
-import { ErrorBody } from '../errors/error-body';
 import { IdPipe } from '../http/id.pipe';
 import { AuditLogPageDto, TenantAuditQueryDto } from './audit.dto';
 import { ListTenantAuditUseCase } from './list-tenant-audit.use-case';
 
 @ApiTags('audit')
-@ApiCookieAuth('session')
-@ApiBearerAuth('bearer')
+@ApiForPeople()
 @Controller('v1/tenants/:tenant_id/audit')
 export class TenantAuditController {
   constructor(private readonly listAudit: ListTenantAuditUseCase) {}
@@ -18,10 +17,12 @@ export class TenantAuditController {
   @Get()
   @ApiOperation({ summary: "The tenant's audit trail, newest first, filtered by resource and action (tenant admins, system administrators)" })
   @ApiOkResponse({ type: AuditLogPageDto })
-  @ApiResponse({ status: HttpStatus.BAD_REQUEST, type: ErrorBody, description: 'VALIDATION_FAILED, INVALID_ID, INVALID_CURSOR' })
-  @ApiResponse({ status: HttpStatus.UNAUTHORIZED, type: ErrorBody })
-  @ApiResponse({ status: HttpStatus.FORBIDDEN, type: ErrorBody, description: 'Not a tenant administrator (API keys included)' })
-  @ApiResponse({ status: HttpStatus.NOT_FOUND, type: ErrorBody, description: 'TENANT_NOT_FOUND: another tenant' })
+  @ApiErrorResponses({
+    [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED, INVALID_ID, INVALID_CURSOR',
+    [HttpStatus.UNAUTHORIZED]: 'No valid credential (UNAUTHENTICATED)',
+    [HttpStatus.FORBIDDEN]: 'Not a tenant administrator (API keys included)',
+    [HttpStatus.NOT_FOUND]: 'TENANT_NOT_FOUND: another tenant',
+  })
   async list(@CurrentPrincipal() principal: Principal, @Param('tenant_id', IdPipe) tenantId: string, @ValidQuery() query: TenantAuditQueryDto): Promise<AuditLogPageDto> {
     const page = await this.listAudit.execute(principal, tenantId, {
       resourceType: query.resource_type,

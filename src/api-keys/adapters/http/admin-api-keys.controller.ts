@@ -1,8 +1,8 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, Principal, ValidQuery } from '../../../platform';
+import { ApiForPeople, Clock, CurrentPrincipal, Principal, ValidQuery } from '../../../platform';
 import { ApiKeyQueriesUseCase } from '../../application/api-key-queries.use-case';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { ApiKeyDto, ApiKeyPageDto } from './dto/api-key-output.dto';
 import { AdminApiKeyListQueryDto } from './dto/api-key-query.dto';
 import { HumanOrMachineRoutes } from './machine-access';
@@ -10,7 +10,7 @@ import { HumanOrMachineRoutes } from './machine-access';
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN } = HttpStatus;
 
 @ApiTags('api-keys')
-@ApiAuthenticated()
+@ApiForPeople()
 @HumanOrMachineRoutes()
 @Controller('v1/admin/api-keys')
 export class AdminApiKeysController {

@@ -1,9 +1,9 @@
 import { Controller, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, Principal, ValidBody } from '../../../platform';
+import { ApiForPeople, Clock, CurrentPrincipal, Principal, ValidBody } from '../../../platform';
 import { KeyMaintenanceUseCase } from '../../application/key-maintenance.use-case';
 import { LookupLeakedKeyUseCase } from '../../application/lookup-leaked-key.use-case';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { LeakLookupBody, LeakLookupResultDto, MaintenanceReportDto } from './dto/key-lifecycle.dto';
 import { HumanOrMachineRoutes } from './machine-access';
 
@@ -11,7 +11,7 @@ const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN } = HttpStatus;
 
 /** Leak response and maintenance across tenants: system administrators only, never API keys. */
 @ApiTags('api-keys')
-@ApiAuthenticated()
+@ApiForPeople()
 @HumanOrMachineRoutes()
 @Controller('v1/admin/api-keys')
 export class AdminKeyLifecycleController {

@@ -1,13 +1,13 @@
 import { Controller, Get, HttpCode, HttpStatus, Ip, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, IdPipe, Principal, ValidBody, ValidQuery } from '../../../platform';
+import { ApiForPeople, Clock, CurrentPrincipal, IdPipe, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { ApiKeyQueriesUseCase } from '../../application/api-key-queries.use-case';
 import { CreateApiKeyUseCase } from '../../application/create-api-key.use-case';
 import { RevokeApiKeyUseCase } from '../../application/revoke-api-key.use-case';
 import { RotateApiKeyUseCase } from '../../application/rotate-api-key.use-case';
 import { UpdateApiKeyUseCase } from '../../application/update-api-key.use-case';
 import { API_KEY_SCOPES } from '../../domain/scopes';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { CreateApiKeyBody, RevokeApiKeyBody, RotateApiKeyBody, UpdateApiKeyBody } from './dto/api-key-input.dto';
 import { ApiKeyDto, ApiKeyPageDto, IssuedApiKeyDto } from './dto/api-key-output.dto';
 import { ApiKeyListQueryDto } from './dto/api-key-query.dto';
@@ -21,7 +21,7 @@ const KEY_ROUTE = { narrowsToKeyScope: true };
 const date = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
 
 @ApiTags('api-keys')
-@ApiAuthenticated()
+@ApiForPeople()
 @HumanOrMachineRoutes()
 @Controller('v1/tenants/:tenant_id/api-keys')
 export class ApiKeysController {

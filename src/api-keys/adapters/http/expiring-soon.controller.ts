@@ -1,9 +1,9 @@
 import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, IdPipe, Principal, ValidQuery } from '../../../platform';
+import { ApiForPeople, Clock, CurrentPrincipal, IdPipe, Principal, ValidQuery } from '../../../platform';
 import { ExpiringSoonUseCase } from '../../application/expiring-soon.use-case';
 import { API_KEY_SCOPES } from '../../domain/scopes';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { AdminExpiringSoonQueryDto, DEFAULT_EXPIRING_ITEMS, ExpiringSoonDto, ExpiringSoonQueryDto } from './dto/expiring-soon.dto';
 import { HumanOrMachineRoutes, MachineAccess } from './machine-access';
 
@@ -11,7 +11,7 @@ const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, TOO_MANY_REQUESTS } = H
 const DEFAULT_DAYS = 30;
 
 @ApiTags('api-keys')
-@ApiAuthenticated()
+@ApiForPeople()
 @HumanOrMachineRoutes()
 @Controller()
 export class ExpiringSoonController {

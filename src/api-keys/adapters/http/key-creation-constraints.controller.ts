@@ -1,16 +1,16 @@
 import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal } from '../../../platform';
+import { ApiForPeople, CurrentPrincipal, IdPipe, Principal } from '../../../platform';
 import { KeyCreationConstraintsUseCase } from '../../application/key-creation-constraints.use-case';
 import { API_KEY_SCOPES } from '../../domain/scopes';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { KeyCreationConstraintsDto } from './dto/key-creation-constraints.dto';
 import { HumanOrMachineRoutes, MachineAccess } from './machine-access';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND } = HttpStatus;
 
 @ApiTags('api-keys')
-@ApiAuthenticated()
+@ApiForPeople()
 @HumanOrMachineRoutes()
 @Controller('v1/tenants/:tenant_id/api-keys')
 export class KeyCreationConstraintsController {

@@ -1,10 +1,10 @@
 import { Controller, HttpCode, HttpStatus, Ip, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentPrincipal, IdPipe, Principal, ValidBody } from '../../../platform';
+import { ApiForPeople, Clock, CurrentPrincipal, IdPipe, Principal, ValidBody } from '../../../platform';
 import { ReactivateApiKeyUseCase } from '../../application/reactivate-api-key.use-case';
 import { SuspendApiKeyUseCase } from '../../application/suspend-api-key.use-case';
 import { API_KEY_SCOPES } from '../../domain/scopes';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { SuspendApiKeyBody } from './dto/api-key-input.dto';
 import { ApiKeyDto } from './dto/api-key-output.dto';
 import { suspensionReason } from './key-reasons';
@@ -14,7 +14,7 @@ const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus
 
 /** Suspension and reactivation of a key (owners and tenant admins); revocation is on ApiKeysController. */
 @ApiTags('api-keys')
-@ApiAuthenticated()
+@ApiForPeople()
 @HumanOrMachineRoutes()
 @Controller('v1/tenants/:tenant_id/api-keys')
 export class KeyLifecycleController {

@@ -1,15 +1,15 @@
 import { Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal, ValidBody } from '../../../platform';
+import { ApiForPeople, CurrentPrincipal, IdPipe, Principal, ValidBody } from '../../../platform';
 import { KeyPolicyUseCase } from '../../application/key-policy.use-case';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { KeyPolicyDto } from './dto/key-policy.dto';
 import { HumanOrMachineRoutes } from './machine-access';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND } = HttpStatus;
 
 @ApiTags('api-keys')
-@ApiAuthenticated()
+@ApiForPeople()
 @HumanOrMachineRoutes()
 @Controller('v1/tenants/:tenant_id/api-key-policy')
 export class KeyPolicyController {

@@ -1,16 +1,16 @@
 import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, PageQuery, Principal, ValidQuery } from '../../../platform';
+import { ApiForPeople, CurrentPrincipal, IdPipe, PageQuery, Principal, ValidQuery } from '../../../platform';
 import { KeyUsageUseCase } from '../../application/key-usage.use-case';
 import { API_KEY_SCOPES } from '../../domain/scopes';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { KeyUsagePageDto, KeyUseDto } from './dto/key-usage.dto';
 import { HumanOrMachineRoutes, MachineAccess } from './machine-access';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, TOO_MANY_REQUESTS } = HttpStatus;
 
 @ApiTags('api-keys')
-@ApiAuthenticated()
+@ApiForPeople()
 @HumanOrMachineRoutes()
 @Controller('v1/tenants/:tenant_id/api-keys')
 export class KeyUsageController {

@@ -1,6 +1,5 @@
-import { applyDecorators, HttpStatus } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
-import { ErrorBody } from '../../../platform';
+import { HttpStatus } from '@nestjs/common';
+import { errorDocs } from '../../../platform';
 
 const DESCRIPTIONS: Partial<Record<HttpStatus, string>> = {
   [HttpStatus.BAD_REQUEST]: 'Invalid request (VALIDATION_FAILED, INVALID_ID, INVALID_CURSOR, ...)',
@@ -11,12 +10,5 @@ const DESCRIPTIONS: Partial<Record<HttpStatus, string>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: 'Too many attempts; see Retry-After',
 };
 
-/** Documents the error answers of a route, all in the one error body. */
-export function ApiErrors(...statuses: HttpStatus[]): MethodDecorator {
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, type: ErrorBody, description: DESCRIPTIONS[status] })));
-}
-
-/** A route that needs a session (cookie or bearer token). */
-export function ApiAuthenticated(): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiCookieAuth('session'), ApiBearerAuth('bearer'));
-}
+/** The error answers of a route, with this module's codes. */
+export const ApiErrors = errorDocs(DESCRIPTIONS);

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, CurrentPrincipal, Principal, Public, SESSION_COOKIE, ValidBody } from '../../../platform';
+import { ApiForPeople, AppConfig, CurrentPrincipal, Principal, Public, SESSION_COOKIE, ValidBody } from '../../../platform';
 import { GetMeUseCase } from '../../application/sessions/get-me.use-case';
 import { LoginUseCase } from '../../application/sessions/login.use-case';
 import { LogoutUseCase } from '../../application/sessions/logout.use-case';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { LoginBody, LoginResponse } from './dto/auth.dto';
 import { UserDto } from './dto/user.dto';
 
@@ -39,7 +39,7 @@ export class AuthController {
 
   @Post('auth/logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiAuthenticated()
+  @ApiForPeople()
   @ApiOperation({ summary: 'Ends the current session' })
   @ApiNoContentResponse({ description: 'The session token no longer works' })
   @ApiErrors(HttpStatus.UNAUTHORIZED)
@@ -49,7 +49,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiAuthenticated()
+  @ApiForPeople()
   @ApiOperation({ summary: 'The calling user' })
   @ApiOkResponse({ type: UserDto })
   @ApiErrors(HttpStatus.UNAUTHORIZED)

@@ -1,12 +1,12 @@
 import { Controller, Get, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
+import { ApiForPeople, CurrentPrincipal, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { ProductsUseCase } from '../../application/products/products.use-case';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { CreateProductBody, ProductDto, ProductPageDto } from './dto/product.dto';
 
 @ApiTags('products')
-@ApiAuthenticated()
+@ApiForPeople()
 @Controller('v1/products')
 export class ProductsController {
   constructor(private readonly products: ProductsUseCase) {}

@@ -1,17 +1,17 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
+import { ApiForPeople, CurrentPrincipal, IdPipe, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { TeamCommandsUseCase } from '../../application/teams/team-commands.use-case';
 import { TeamMembersUseCase } from '../../application/teams/team-members.use-case';
 import { TeamProductsUseCase } from '../../application/teams/team-products.use-case';
 import { TeamQueriesUseCase } from '../../application/teams/team-queries.use-case';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { AttachProductBody, PutTeamMemberBody, TeamDto, TeamMemberDto, TeamMemberListDto, TeamNameBody, TeamPageDto } from './dto/team.dto';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 
 @ApiTags('teams')
-@ApiAuthenticated()
+@ApiForPeople()
 @Controller('v1/tenants/:tenant_id/teams')
 export class TeamsController {
   constructor(

@@ -1,18 +1,18 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
+import { ApiForPeople, CurrentPrincipal, IdPipe, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { CreateTenantUseCase } from '../../application/tenants/create-tenant.use-case';
 import { DeleteTenantUseCase } from '../../application/tenants/delete-tenant.use-case';
 import { GetTenantUseCase, ListTenantsUseCase } from '../../application/tenants/tenant-queries.use-case';
 import { UpdateTenantUseCase } from '../../application/tenants/update-tenant.use-case';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { CreatedTenantDto, CreateTenantBody, TenantDto, TenantPageDto, UpdateTenantBody } from './dto/tenant.dto';
 import { UserDto } from './dto/user.dto';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 
 @ApiTags('tenants')
-@ApiAuthenticated()
+@ApiForPeople()
 @Controller('v1/tenants')
 export class TenantsController {
   constructor(

@@ -1,16 +1,16 @@
 import { Controller, Get, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
+import { ApiForPeople, CurrentPrincipal, IdPipe, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { CreateUserUseCase } from '../../application/users/create-user.use-case';
 import { UpdateUserUseCase } from '../../application/users/update-user.use-case';
 import { GetUserUseCase, ListUsersUseCase } from '../../application/users/user-queries.use-case';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { CreateUserBody, UpdateUserBody, UserDto, UserPageDto } from './dto/user.dto';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 
 @ApiTags('users')
-@ApiAuthenticated()
+@ApiForPeople()
 @Controller('v1/tenants/:tenant_id/users')
 export class UsersController {
   constructor(

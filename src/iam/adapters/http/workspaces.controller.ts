@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal, ValidBody, ValidQuery } from '../../../platform';
+import { ApiForPeople, CurrentPrincipal, IdPipe, Principal, ValidBody, ValidQuery } from '../../../platform';
 import type { MemberRef } from '../../domain/iam';
 import { InvalidMember } from '../../domain/iam-errors';
 import { CreateWorkspaceUseCase } from '../../application/workspaces/create-workspace.use-case';
@@ -8,7 +8,7 @@ import { DeleteWorkspaceUseCase } from '../../application/workspaces/delete-work
 import { UpdateWorkspaceUseCase } from '../../application/workspaces/update-workspace.use-case';
 import { WorkspaceMembersUseCase } from '../../application/workspaces/workspace-members.use-case';
 import { GetWorkspaceUseCase, ListWorkspacesUseCase } from '../../application/workspaces/workspace-queries.use-case';
-import { ApiAuthenticated, ApiErrors } from './api-docs';
+import { ApiErrors } from './api-docs';
 import {
   CreateWorkspaceBody,
   PutWorkspaceMemberBody,
@@ -24,7 +24,7 @@ import {
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 
 @ApiTags('workspaces')
-@ApiAuthenticated()
+@ApiForPeople()
 @Controller('v1/tenants/:tenant_id/workspaces')
 export class WorkspacesController {
   constructor(

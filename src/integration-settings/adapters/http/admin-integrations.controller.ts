@@ -1,17 +1,17 @@
 import { Controller, Get, HttpStatus, Ip, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditLogPageDto, CurrentPrincipal, Principal, ValidBody, ValidQuery } from '../../../platform';
+import { ApiForPeople, AuditLogPageDto, CurrentPrincipal, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { PlatformIntegrationQueriesUseCase } from '../../application/platform/platform-integration-queries.use-case';
 import { UpdatePlatformIntegrationUseCase } from '../../application/platform/update-platform-integration.use-case';
 import { ListIntegrationAuditUseCase } from '../../application/tenant/list-integration-audit.use-case';
-import { ApiErrors, ApiSession } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { IntegrationAuditQuery } from './dto/integration-audit.dto';
 import { PLATFORM_BODY_SCHEMA, PlatformIntegrationDto, PlatformIntegrationListDto, SecretStatusDto } from './dto/platform-integration.dto';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND } = HttpStatus;
 
 @ApiTags('integrations')
-@ApiSession()
+@ApiForPeople()
 @ApiExtraModels(SecretStatusDto)
 @Controller('v1/admin/integrations')
 export class AdminIntegrationsController {

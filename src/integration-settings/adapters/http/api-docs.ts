@@ -1,6 +1,6 @@
 import { applyDecorators, HttpStatus } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiResponse, ApiSecurity } from '@nestjs/swagger';
-import { ErrorBody } from '../../../platform';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { errorDocs } from '../../../platform';
 
 const DESCRIPTIONS: Partial<Record<HttpStatus, string>> = {
   [HttpStatus.BAD_REQUEST]:
@@ -11,14 +11,8 @@ const DESCRIPTIONS: Partial<Record<HttpStatus, string>> = {
   [HttpStatus.CONFLICT]: 'The platform has the integration disabled or holds no secret for it (INTEGRATION_DISABLED, INTEGRATION_SECRET_NOT_SET)',
 };
 
-export function ApiErrors(...statuses: HttpStatus[]): MethodDecorator {
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, type: ErrorBody, description: DESCRIPTIONS[status] })));
-}
-
-/** A route for people: a session cookie or bearer session token. */
-export function ApiSession(): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiCookieAuth('session'), ApiBearerAuth('bearer'));
-}
+/** The error answers of a route, with this module's codes. */
+export const ApiErrors = errorDocs(DESCRIPTIONS);
 
 /** A route for machines: an API key as bearer or X-API-Key. */
 export function ApiMachine(): MethodDecorator & ClassDecorator {

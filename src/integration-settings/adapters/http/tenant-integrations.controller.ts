@@ -1,12 +1,12 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Ip, Param, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditLogPageDto, CurrentPrincipal, IdPipe, Principal, ValidBody, ValidQuery } from '../../../platform';
+import { ApiForPeople, AuditLogPageDto, CurrentPrincipal, IdPipe, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { TestIntegrationUseCase } from '../../application/provider/test-integration.use-case';
 import { ListIntegrationAuditUseCase } from '../../application/tenant/list-integration-audit.use-case';
 import { ResetTenantOverridesUseCase } from '../../application/tenant/reset-tenant-overrides.use-case';
 import { TenantIntegrationQueriesUseCase } from '../../application/tenant/tenant-integration-queries.use-case';
 import { UpdateTenantOverridesUseCase } from '../../application/tenant/update-tenant-overrides.use-case';
-import { ApiErrors, ApiSession } from './api-docs';
+import { ApiErrors } from './api-docs';
 import { IntegrationAuditQuery } from './dto/integration-audit.dto';
 import { IntegrationTestResultDto } from './dto/provider.dto';
 import { OVERRIDES_BODY_SCHEMA, TenantIntegrationDto, TenantIntegrationListDto } from './dto/tenant-integration.dto';
@@ -14,7 +14,7 @@ import { OVERRIDES_BODY_SCHEMA, TenantIntegrationDto, TenantIntegrationListDto }
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT } = HttpStatus;
 
 @ApiTags('integrations')
-@ApiSession()
+@ApiForPeople()
 @Controller('v1/tenants/:tenant_id/integrations')
 export class TenantIntegrationsController {
   constructor(

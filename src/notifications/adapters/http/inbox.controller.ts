@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, PageQuery, Principal, ValidQuery } from '../../../platform';
+import { ApiErrorResponses, ApiForPeople, CurrentPrincipal, IdPipe, PageQuery, Principal, ValidQuery } from '../../../platform';
 import { InboxUseCase } from '../../application/inbox.use-case';
-import { ApiErrors, ApiForPeople, PEOPLE_ONLY, UNAUTHENTICATED, VALIDATION } from './api-docs';
+import { PEOPLE_ONLY, UNAUTHENTICATED, VALIDATION } from './api-docs';
 import { NotificationDto, NotificationPageDto } from './dto/inbox.dto';
 
 @ApiTags('notifications')
@@ -14,7 +14,7 @@ export class InboxController {
   @Get()
   @ApiOperation({ summary: 'My in-app notifications: unread first, then newest first' })
   @ApiOkResponse({ type: NotificationPageDto })
-  @ApiErrors({ 400: `${VALIDATION}, INVALID_CURSOR`, 401: UNAUTHENTICATED, 403: PEOPLE_ONLY })
+  @ApiErrorResponses({ 400: `${VALIDATION}, INVALID_CURSOR`, 401: UNAUTHENTICATED, 403: PEOPLE_ONLY })
   async list(@CurrentPrincipal() principal: Principal, @ValidQuery() page: PageQuery): Promise<NotificationPageDto> {
     const list = await this.inbox.list(principal, page);
     return { items: list.items.map(NotificationDto.from), unread_count: list.unreadCount, next_cursor: list.nextCursor };
@@ -24,7 +24,7 @@ export class InboxController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Marks one of my notifications read (the first read time is kept)' })
   @ApiOkResponse({ type: NotificationDto })
-  @ApiErrors({ 400: 'INVALID_ID', 401: UNAUTHENTICATED, 403: PEOPLE_ONLY, 404: 'NOTIFICATION_NOT_FOUND' })
+  @ApiErrorResponses({ 400: 'INVALID_ID', 401: UNAUTHENTICATED, 403: PEOPLE_ONLY, 404: 'NOTIFICATION_NOT_FOUND' })
   async markRead(@CurrentPrincipal() principal: Principal, @Param('id', IdPipe) id: string): Promise<NotificationDto> {
     return NotificationDto.from(await this.inbox.markRead(principal, id));
   }

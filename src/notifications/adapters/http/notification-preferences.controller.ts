@@ -1,9 +1,9 @@
 import { Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
+import { ApiErrorResponses, ApiForPeople, CurrentPrincipal, PageQuery, Principal, ValidBody, ValidQuery } from '../../../platform';
 import { KeySubscriptionsUseCase } from '../../application/key-subscriptions.use-case';
 import { NotificationPreferencesUseCase } from '../../application/notification-preferences.use-case';
-import { ApiErrors, ApiForPeople, PEOPLE_ONLY, UNAUTHENTICATED, VALIDATION } from './api-docs';
+import { PEOPLE_ONLY, UNAUTHENTICATED, VALIDATION } from './api-docs';
 import { KeySubscriptionDto, KeySubscriptionPageDto } from './dto/key-subscription.dto';
 import { NotificationPreferencesDto, UpdateNotificationPreferencesBody } from './dto/notification-preferences.dto';
 
@@ -19,7 +19,7 @@ export class NotificationPreferencesController {
   @Get('preferences')
   @ApiOperation({ summary: 'My API key expiry reminder preferences, with the values reminders use and the tenant policy' })
   @ApiOkResponse({ type: NotificationPreferencesDto })
-  @ApiErrors({ 401: UNAUTHENTICATED, 403: PEOPLE_ONLY })
+  @ApiErrorResponses({ 401: UNAUTHENTICATED, 403: PEOPLE_ONLY })
   async get(@CurrentPrincipal() principal: Principal): Promise<NotificationPreferencesDto> {
     return NotificationPreferencesDto.from(await this.preferences.get(principal));
   }
@@ -27,7 +27,7 @@ export class NotificationPreferencesController {
   @Put('preferences')
   @ApiOperation({ summary: 'Changes my reminder preferences; fields left out keep their values' })
   @ApiOkResponse({ type: NotificationPreferencesDto })
-  @ApiErrors({
+  @ApiErrorResponses({
     400: `${VALIDATION}, DAYS_BEFORE_EXPIRY_EXCEEDS_POLICY (days_before_expiry outside 1 to the tenant maximum)`,
     401: UNAUTHENTICATED,
     403: `${PEOPLE_ONLY}; AUTO_FOLLOW_TENANT_KEYS_ADMINS_ONLY`,
@@ -39,7 +39,7 @@ export class NotificationPreferencesController {
   @Get('subscriptions')
   @ApiOperation({ summary: 'The keys I follow, newest first' })
   @ApiOkResponse({ type: KeySubscriptionPageDto })
-  @ApiErrors({ 400: `${VALIDATION}, INVALID_CURSOR`, 401: UNAUTHENTICATED, 403: PEOPLE_ONLY })
+  @ApiErrorResponses({ 400: `${VALIDATION}, INVALID_CURSOR`, 401: UNAUTHENTICATED, 403: PEOPLE_ONLY })
   async subscriptionsOf(@CurrentPrincipal() principal: Principal, @ValidQuery() page: PageQuery): Promise<KeySubscriptionPageDto> {
     const list = await this.subscriptions.list(principal, page);
     return { items: list.items.map(KeySubscriptionDto.from), next_cursor: list.nextCursor };

@@ -1,14 +1,14 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IdPipe, Principal, ValidBody } from '../../../platform';
+import { ApiForPeople, CurrentPrincipal, IdPipe, Principal, ValidBody } from '../../../platform';
 import { NotificationWebhookUseCase } from '../../application/reminders/notification-webhook.use-case';
-import { ApiReminderErrors, ApiReminderSession } from './reminder-api-docs';
+import { ApiReminderErrors } from './reminder-api-docs';
 import { NotificationWebhookDto, PutNotificationWebhookDto } from './dto/notification-webhook.dto';
 
 const { BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND } = HttpStatus;
 
 @ApiTags('notifications')
-@ApiReminderSession()
+@ApiForPeople()
 @Controller('v1/tenants/:tenant_id/notification-webhook')
 export class NotificationWebhookController {
   constructor(private readonly webhooks: NotificationWebhookUseCase) {}

@@ -1,15 +1,15 @@
 import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../../../platform';
+import { ApiForPeople, CurrentPrincipal, Principal } from '../../../platform';
 import { ReminderAccess } from '../../application/reminders/reminder-access';
 import { RunReminderJobUseCase } from '../../application/reminders/run-reminder-job.use-case';
-import { ApiReminderErrors, ApiReminderSession } from './reminder-api-docs';
+import { ApiReminderErrors } from './reminder-api-docs';
 import { ReminderRunDto } from './dto/reminder-run.dto';
 
 const { UNAUTHORIZED, FORBIDDEN } = HttpStatus;
 
 @ApiTags('notifications')
-@ApiReminderSession()
+@ApiForPeople()
 @Controller('v1/admin/notifications/api-key-reminders')
 export class ReminderAdminController {
   constructor(
