@@ -13,5 +13,5 @@ export * from './authentication';
 export * from './audit';
 export { IdPipe } from './http/id.pipe';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery } from './http/page.query';
-export { VALIDATION, ValidBody, ValidQuery } from './http/validated';
+export { ValidBody, ValidQuery } from './http/validated';
 export { ApiErrorResponses, ApiForPeople, errorDocs } from './http/api-docs';
