@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { useSynchronousRouteSteps } from './synchronous-route-steps';
 
 /**
  * Fastify: measured faster than Express on the key-verification path (see bench/adapters.ts).
@@ -7,6 +8,8 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
  * CIDR ranges, GATEHOUSE_TRUSTED_PROXIES), the nearest untrusted address in X-Forwarded-For.
  */
 export function createFastifyAdapter(trustedProxies: readonly string[] = []): FastifyAdapter {
+  // Every Gatehouse app is built through here, so the service and its tests run the same route steps.
+  useSynchronousRouteSteps();
   return new FastifyAdapter({
     trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
     // An upstream request id is kept when it looks sane; otherwise each request gets a UUID.

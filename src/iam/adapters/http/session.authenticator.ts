@@ -13,9 +13,13 @@ export class SessionAuthenticator extends CredentialAuthenticator {
     super();
   }
 
-  async authenticate(credentials: PresentedCredentials): Promise<Principal | undefined> {
+  /** Synchronous when no session token is presented, so a request made with a key allocates no promise here. */
+  authenticate(credentials: PresentedCredentials): Principal | undefined | Promise<Principal | undefined> {
     const token = [credentials.bearer, credentials.sessionCookie].find((value) => value !== undefined && looksLikeSessionToken(value));
-    if (!token) return undefined;
+    return token === undefined ? undefined : this.principalOf(token);
+  }
+
+  private async principalOf(token: string): Promise<Principal> {
     const principal = await this.authenticateSession.execute(token);
     if (!principal) throw new Unauthenticated('The session is unknown, expired or ended');
     return principal;
