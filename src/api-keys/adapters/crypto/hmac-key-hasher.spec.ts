@@ -15,6 +15,14 @@ describe('HMAC key hasher', () => {
     expect(hasher.hash(key)).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('matches createHmac for any pepper and input length, including peppers longer than a block and non-ASCII input', () => {
+    const inputs = ['', 'a', generateApiKey('public'), 'ключ-🔑', 'x'.repeat(255), 'y'.repeat(256), 'z'.repeat(257), 'é'.repeat(200)];
+    for (const candidate of [pepper, 'p'.repeat(64), 'q'.repeat(65), 'long-pepper-'.repeat(20), 'pfeffer-ä-0123456789abcdef0123456']) {
+      const peppered = new HmacKeyHasher(configWith(candidate));
+      for (const input of inputs) expect(peppered.hash(input)).toBe(createHmac('sha256', candidate).update(input).digest('hex'));
+    }
+  });
+
   it('depends on the pepper', () => {
     const key = generateApiKey('secret');
     expect(new HmacKeyHasher(configWith(`${pepper}-other`)).hash(key)).not.toBe(hasher.hash(key));
