@@ -29,15 +29,15 @@ export class FailedAttemptThrottle {
 
   /** Throws when `client` is over the limit. */
   assertAllowed(client: string): void {
-    const window = this.current(client, this.clock.now().getTime());
+    const window = this.current(client, this.clock.nowMs());
     if (window && window.failures >= this.maxFailures) {
-      const retryMs = window.startedAtMs + this.windowMs - this.clock.now().getTime();
+      const retryMs = window.startedAtMs + this.windowMs - this.clock.nowMs();
       throw new ApiKeyAttemptsThrottled(Math.max(1, Math.ceil(retryMs / 1000)));
     }
   }
 
   recordFailure(client: string): void {
-    const nowMs = this.clock.now().getTime();
+    const nowMs = this.clock.nowMs();
     const window = this.current(client, nowMs);
     if (window) {
       window.failures++;

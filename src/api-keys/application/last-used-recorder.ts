@@ -34,10 +34,10 @@ export class LastUsedRecorder implements OnApplicationBootstrap, OnApplicationSh
   }
 
   touch(keyId: string): void {
-    const now = this.clock.now();
+    const nowMs = this.clock.nowMs();
     const written = this.writtenAtMs.get(keyId);
-    if (written !== undefined && now.getTime() - written < MIN_INTERVAL_MS && now.getTime() >= written) return;
-    this.pending.set(keyId, now);
+    if (written !== undefined && nowMs - written < MIN_INTERVAL_MS && nowMs >= written) return;
+    this.pending.set(keyId, new Date(nowMs));
   }
 
   /** Writes what is pending; one flush at a time. */

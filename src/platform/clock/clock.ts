@@ -1,11 +1,20 @@
 /** The time, as one injectable port, so tests can move it instead of sleeping. */
 export abstract class Clock {
   abstract now(): Date;
+
+  /** The time in epoch milliseconds: for hot paths that only compare or record it (no Date per call). */
+  nowMs(): number {
+    return this.now().getTime();
+  }
 }
 
 export class SystemClock extends Clock {
   now(): Date {
     return new Date();
+  }
+
+  override nowMs(): number {
+    return Date.now();
   }
 }
 
@@ -17,6 +26,10 @@ export class ManualClock extends Clock {
 
   now(): Date {
     return new Date(this.current.getTime());
+  }
+
+  override nowMs(): number {
+    return this.current.getTime();
   }
 
   set(to: Date): void {

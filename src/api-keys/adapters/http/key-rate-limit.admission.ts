@@ -25,7 +25,7 @@ export class KeyRateLimitAdmission extends PrincipalAdmission {
   admit(principal: Principal, _request: unknown, reply: FastifyReply): void | Promise<void> {
     const key = callingKeyOf(principal);
     if (key === undefined || key.rateLimitPerMinute === null) return;
-    const decision = this.limiter.take(key.id, key.rateLimitPerMinute, this.clock.now().getTime());
+    const decision = this.limiter.take(key.id, key.rateLimitPerMinute, this.clock.nowMs());
     return decision instanceof Promise ? decision.then((d) => answer(reply, d)) : answer(reply, decision);
   }
 }

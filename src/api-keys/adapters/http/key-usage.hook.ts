@@ -29,7 +29,7 @@ export class KeyUsageHook implements OnModuleInit {
         this.recorder.record(
           key.tenantId,
           key.id,
-          this.clock.now().getTime(),
+          this.clock.nowMs(),
           request.method,
           request.routeOptions.url ?? '',
           reply.statusCode,

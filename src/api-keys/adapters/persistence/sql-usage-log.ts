@@ -71,13 +71,15 @@ export class SqlUsageLog extends UsageLog {
  */
 const plainArray = (values: ReadonlyArray<string | number>): string => `{${values.join(',')}}`;
 const NEEDS_ESCAPE = /["\\]/g;
+const HAS_ESCAPE = /["\\]/;
 
 function textArray(values: ReadonlyArray<string | null>): string {
   let literal = '{';
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (i > 0) literal += ',';
-    literal += value === null ? 'NULL' : `"${value.replace(NEEDS_ESCAPE, '\\$&')}"`;
+    if (value === null) literal += 'NULL';
+    else literal += HAS_ESCAPE.test(value) ? `"${value.replace(NEEDS_ESCAPE, '\\$&')}"` : `"${value}"`;
   }
   return `${literal}}`;
 }
