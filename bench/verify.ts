@@ -5,17 +5,22 @@
  *   (a) GET /health                       no credential, no database
  *   (b) GET /v1/api-keys/me               authenticated by a valid key (X-API-Key)
  *   (c) POST /v1/api-keys/verify          a gateway key verifying another key of its tenant
- * Prints requests/s, p50 and p99 of each, and the ratios b/a and c/a.
+ *   (d) GET /bench/key-ceiling            (b)'s work in a bare Fastify route, without Nest's router
+ *                                         (support/key-ceiling-route.ts): the ceiling for b/a
+ * Prints requests/s, p50 and p99 of each, the server's and the load generator's CPU time per
+ * request, and the ratios b/a, c/a and d/a.
  *
  *   npm run bench:verify
  * Environment: DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres: the server; a database is
  * created there and dropped after), BENCH_DURATION_SECONDS (10), BENCH_CONNECTIONS (50),
- * BENCH_WARMUP_SECONDS (2), BENCH_KEYS (100000), BENCH_TENANTS (100), BENCH_LOG_LEVEL (warn).
+ * BENCH_WARMUP_SECONDS (2), BENCH_KEYS (100000), BENCH_TENANTS (100), BENCH_LOG_LEVEL (warn),
+ * BENCH_ROUTES (a,b,c,d: a subset, e.g. `b` alone under a profiler).
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { createBenchDatabase } from './support/bench-database';
 import { LoadRequest, LoadResult, loadFromSecondProcess, serveLoadRequests } from './support/load';
+import { KEY_CEILING_PATH, mountKeyCeilingRoute } from './support/key-ceiling-route';
 import { seedKeys } from './support/seed-keys';
 
 const PEPPER = 'bench-key-pepper-0123456789abcdef0123456789';
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
   // Loaded only now: the configuration is read from the environment set above.
   const { createApp } = await import('../src/create-app');
   const app = await createApp();
+  mountKeyCeilingRoute(app);
   try {
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
@@ -65,7 +71,7 @@ async function main(): Promise<void> {
     const caller = keys[0];
     const verified = keys[tenantCount]; // same tenant as the caller
 
-    const routes: Route[] = [
+    const allRoutes: Route[] = [
       { label: '(a) GET /health', method: 'GET', path: '/health', headers: {}, expect: (s) => s === 200 },
       {
         label: '(b) GET /v1/api-keys/me (key)',
@@ -82,10 +88,19 @@ async function main(): Promise<void> {
         body: JSON.stringify({ key: verified }),
         expect: (s, b) => s === 200 && (b as { valid?: unknown }).valid === true,
       },
+      {
+        label: '(d) GET /bench/key-ceiling',
+        method: 'GET',
+        path: KEY_CEILING_PATH,
+        headers: { 'x-api-key': caller },
+        expect: (s, b) => s === 200 && typeof (b as { key_id?: unknown }).key_id === 'string',
+      },
     ];
+    const chosen = (process.env.BENCH_ROUTES ?? 'a,b,c,d').split(',').map((letter) => letter.trim());
+    const routes = allRoutes.filter((route) => chosen.includes(route.label[1]));
 
     // A benchmark of a route that answers wrongly measures nothing: check each answer first.
-    for (const route of routes) {
+    for (const route of allRoutes) {
       const res = await fetch(`${baseUrl}${route.path}`, { method: route.method, headers: route.headers, body: route.body });
       const body = await res.json();
       if (!route.expect(res.status, body)) throw new Error(`${route.label}: unexpected ${res.status} ${JSON.stringify(body)}`);
@@ -114,11 +129,14 @@ async function main(): Promise<void> {
           `  ${r.serverCpuMicrosPerRequest.toFixed(1).padStart(17)}  ${r.clientCpuMicrosPerRequest.toFixed(1).padStart(17)}`,
       );
     });
-    const [a, b, c] = results;
+    if (routes.length < allRoutes.length) return;
+    const [a, b, c, d] = results;
     const ratioB = b.requestsPerSecond / a.requestsPerSecond;
     const ratioC = c.requestsPerSecond / a.requestsPerSecond;
+    const ratioD = d.requestsPerSecond / a.requestsPerSecond;
     console.log(`\nb/a = ${ratioB.toFixed(2)} (target >= 0.80: ${ratioB >= 0.8 ? 'met' : 'NOT met'})`);
     console.log(`c/a = ${ratioC.toFixed(2)}`);
+    console.log(`d/a = ${ratioD.toFixed(2)} (the same key work without Nest's router: the ceiling for b/a on this machine)`);
     console.log(`p99 of (b) = ${b.p99} ms (target < 10 ms: ${b.p99 < 10 ? 'met' : 'NOT met'})`);
     // Requests per second depend on what else the machine runs (the load generator shares it); CPU per request does not.
     console.log(
