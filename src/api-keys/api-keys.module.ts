@@ -21,6 +21,7 @@ import { EraseTenantKeys } from './application/erase-tenant-keys';
 import { FailedAttemptThrottle } from './application/failed-attempt-throttle';
 import { KeyPolicyUseCase } from './application/key-policy.use-case';
 import { KeyVerifier } from './application/key-verifier';
+import { KeysFollowTheirOwner } from './application/keys-follow-their-owner';
 import { LastUsedRecorder } from './application/last-used-recorder';
 import { ApiKeyRepository } from './application/ports/api-key.repository';
 import { KeyChangeFeed } from './application/ports/key-change-feed';
@@ -101,6 +102,7 @@ import { AppConfig } from '../platform';
     VerifyApiKeyUseCase,
     ApiKeyAuthenticator,
     EraseTenantKeys,
+    KeysFollowTheirOwner,
     MachineScopeGuard,
     { provide: KeyStateStore, useClass: SqlKeyStateStore },
     { provide: KeyDirectory, useClass: SqlKeyDirectory },

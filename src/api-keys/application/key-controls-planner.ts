@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../platform';
-import type { ApiKey, KeyPermission, KeyScope } from '../domain/api-key';
+import { ceilingForManager, type ApiKey, type KeyPermission, type KeyScope } from '../domain/api-key';
 import { KeyOriginsPublicOnly, PublicKeyAdminNotAllowed, PublicKeyIpRulesNotAllowed, KeyOriginsRequired } from '../domain/api-key-errors';
 import type { ApiKeyType } from '../domain/api-key-secret';
 import {
@@ -46,7 +46,7 @@ export class KeyControlsPlanner {
   ) {}
 
   async ceilingOf(principal: Principal, tenantId: string): Promise<KeyPermission> {
-    const byRole: KeyPermission = (await this.access.managesTenant(principal, tenantId)) ? 'admin' : 'write';
+    const byRole = ceilingForManager(await this.access.managesTenant(principal, tenantId));
     const key = callingKeyOf(principal);
     return key ? lowerOf(byRole, key.permission) : byRole;
   }

@@ -12,7 +12,7 @@ export type Verification = { valid: true; key: VerifiedKey } | { valid: false; c
 
 const INVALID: Verification = { valid: false, code: 'API_KEY_INVALID' };
 
-/** Expiry, revocation and suspension, judged at `now` on every use (a cached key still stops at its time). */
+/** Expiry, revocation, suspension and a disabled owner, judged at `now` on every use (a cached key still stops at its time). */
 function judge(key: VerifiedKey, now: Date): Verification {
   const rejection = rejectionOf(key, now);
   return rejection ? { valid: false, code: rejection, key } : { valid: true, key };
@@ -21,7 +21,9 @@ function judge(key: VerifiedKey, now: Date): Verification {
 /**
  * Whether a presented string is a usable key: shape and checksum first (no lookup for garbage),
  * then the keyed hash, the cache, and only on a miss the database; expiry and revocation are
- * judged against the clock on every call, so a cached key still stops at its time.
+ * judged against the clock on every call, so a cached key still stops at its time. The owner's
+ * state comes with the row and is cached with the key; a change to the owner drops it from every
+ * instance's cache (see KeysFollowTheirOwner and the users trigger).
  */
 @Injectable()
 export class KeyVerifier {

@@ -3,13 +3,14 @@ import { DomainError } from '../../platform/kernel';
 /** Every API key failure a caller can see, each with its stable code. */
 
 /** Why a presented key does not authenticate; the same codes appear in verify answers. */
-export type KeyRejection = 'API_KEY_INVALID' | 'API_KEY_EXPIRED' | 'API_KEY_REVOKED' | 'API_KEY_SUSPENDED';
+export type KeyRejection = 'API_KEY_INVALID' | 'API_KEY_EXPIRED' | 'API_KEY_REVOKED' | 'API_KEY_SUSPENDED' | 'API_KEY_OWNER_DISABLED';
 
 const REJECTION_MESSAGES: Record<KeyRejection, string> = {
   API_KEY_INVALID: 'The API key is malformed or unknown',
   API_KEY_EXPIRED: 'The API key has expired',
   API_KEY_REVOKED: 'The API key has been revoked',
   API_KEY_SUSPENDED: 'The API key is suspended',
+  API_KEY_OWNER_DISABLED: "The API key's owner is disabled",
 };
 
 export class ApiKeyRejected extends DomainError {

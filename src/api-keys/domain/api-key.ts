@@ -103,9 +103,26 @@ const REJECTION_OF_STATE: Record<ApiKeyState, KeyRejection | undefined> = {
   revoked: 'API_KEY_REVOKED',
 };
 
-/** Why a key whose secret matched may not be used now, if it may not. */
-export function rejectionOf(key: KeyStateFields, now: Date): KeyRejection | undefined {
-  return REJECTION_OF_STATE[stateOf(key, now)];
+/** What a key's use depends on beyond its own row: its owner, as the owner is now. */
+export interface KeyOwnerFields {
+  /** The owner is disabled: the key stops until the owner is enabled again (its own state is unchanged). */
+  ownerDisabled: boolean;
+}
+
+/**
+ * Why a key whose secret matched may not be used now, if it may not: its own state first, then
+ * its owner's (a disabled owner's revoked key still answers revoked).
+ */
+export function rejectionOf(key: KeyStateFields & Partial<KeyOwnerFields>, now: Date): KeyRejection | undefined {
+  return REJECTION_OF_STATE[stateOf(key, now)] ?? (key.ownerDisabled ? 'API_KEY_OWNER_DISABLED' : undefined);
+}
+
+/**
+ * The most a key may do for someone, by what that person may do in the key's tenant: tenant (and
+ * system) administrators up to `admin`, everyone else up to `write`. Held at creation and on every use.
+ */
+export function ceilingForManager(managesTenant: boolean): KeyPermission {
+  return managesTenant ? 'admin' : 'write';
 }
 
 /** Revoked for good, or scheduled to be (a rotated key in its grace period): no longer editable. */

@@ -1,6 +1,6 @@
 import type { ApiKey, KeyControls, KeyPermission, KeyReasonCode, ResourcePermission } from '../../domain/api-key';
 import type { ApiKeyType } from '../../domain/api-key-secret';
-import type { VerifiedKey } from '../../application/verified-key';
+import { effectivePermission, type VerifiedKey } from '../../application/verified-key';
 
 /** Every column but the hash, which never leaves persistence except through the lookup function. */
 export const KEY_COLUMNS = `k.id, k.tenant_id, k.user_id, k.team_id, k.name, k.key_type, k.key_prefix, k.scopes, k.resource_permissions,
@@ -92,9 +92,14 @@ export interface LookupRow extends ControlRow {
   expires_at: Date | null;
   revoked_at: Date | null;
   revocation_reason_code: KeyReasonCode | null;
+  owner_disabled_at: Date | null;
+  owner_role: 'admin' | 'member';
+  owner_is_system_admin: boolean;
 }
 
+/** The owner as it is now decides what the key may do: computed here, so the cache holds the effective level. */
 export function toVerifiedKey(row: LookupRow): VerifiedKey & { keyHash: string } {
+  const controls = toControls(row);
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -107,7 +112,10 @@ export function toVerifiedKey(row: LookupRow): VerifiedKey & { keyHash: string }
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
     revocationReasonCode: row.revocation_reason_code,
-    ...toControls(row),
+    ...controls,
+    // A disabled owner manages nothing; its keys are refused anyway (ownerDisabled).
+    permission: effectivePermission(controls.permission, row.owner_disabled_at === null && (row.owner_role === 'admin' || row.owner_is_system_admin)),
+    ownerDisabled: row.owner_disabled_at !== null,
   };
 }
 
