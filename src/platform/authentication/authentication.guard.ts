@@ -22,6 +22,7 @@ const API_PREFIX = '/v1/';
 export class AuthenticationGuard implements CanActivate, OnModuleInit {
   private authenticators: CredentialAuthenticator[] = [];
   private admissions: PrincipalAdmission[] = [];
+  private readonly publicRoutes = new WeakMap<object, boolean>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -38,7 +39,7 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
+    const isPublic = this.isPublic(context);
     const needsPrincipal = !isPublic && request.url.startsWith(API_PREFIX);
     if (!needsPrincipal) return true;
     const credentials = presentedCredentials(request);
@@ -46,6 +47,17 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
     const found = this.authenticate(credentials, 0);
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return found instanceof Promise ? found.then((principal) => this.admit(request, reply, principal)) : this.admit(request, reply, found);
+  }
+
+  /** Route metadata is fixed once the app starts: read once per handler, not per request. */
+  private isPublic(context: ExecutionContext): boolean {
+    const handler = context.getHandler();
+    let isPublic = this.publicRoutes.get(handler);
+    if (isPublic === undefined) {
+      isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [handler, context.getClass()]) === true;
+      this.publicRoutes.set(handler, isPublic);
+    }
+    return isPublic;
   }
 
   private admit(request: FastifyRequest, reply: FastifyReply, principal: Principal | undefined): boolean | Promise<boolean> {

@@ -6,6 +6,7 @@ import { CALLING_KEY, KeyPrincipal } from '../../application/calling-key';
 import { FailedAttemptThrottle } from '../../application/failed-attempt-throttle';
 import { KeyVerifier, Verification } from '../../application/key-verifier';
 import { LastUsedRecorder } from '../../application/last-used-recorder';
+import type { VerifiedKey } from '../../application/verified-key';
 
 /**
  * API keys as a credential kind: `X-API-Key`, or a Bearer value with a key's prefix (session
@@ -37,15 +38,30 @@ export class ApiKeyAuthenticator extends CredentialAuthenticator {
     }
     const key = result.key;
     this.lastUsed.touch(key.id);
-    return {
+    return principalFor(key);
+  }
+}
+
+/**
+ * One frozen principal per verified key object: a cached key is the same object on every request,
+ * so its principal is built once, not per request. A reloaded key is a new object and gets its own.
+ */
+const principals = new WeakMap<VerifiedKey, KeyPrincipal>();
+
+function principalFor(key: VerifiedKey): KeyPrincipal {
+  let principal = principals.get(key);
+  if (principal === undefined) {
+    principal = Object.freeze({
       kind: 'api_key',
       id: key.id,
       tenantId: key.tenantId,
       userId: key.userId,
-      subject: { type: 'api_key', id: key.id },
+      subject: Object.freeze({ type: 'api_key', id: key.id }),
       expiresAt: key.expiresAt ?? undefined,
       scopes: key.scopes,
       [CALLING_KEY]: key,
-    };
+    } as const);
+    principals.set(key, principal);
   }
+  return principal;
 }

@@ -47,11 +47,14 @@ export class MachineScopeGuard implements CanActivate {
     private readonly rules: KeyRequestRules,
   ) {}
 
+  /** Route metadata is fixed once the app starts: read once per handler, not per request. */
+  private readonly routes = new WeakMap<object, MachineRoute | null>();
+
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = principalOf(request);
     if (principal?.kind !== 'api_key') return true;
-    const route = this.reflector.getAllAndOverride<MachineRoute | undefined>(MACHINE_ACCESS, [context.getHandler(), context.getClass()]);
+    const route = this.routeOf(context);
     if (route === undefined) throw new ApiKeyForbidden('This route is not open to API keys');
     const key = this.rules.keyOf(principal);
     if (key) this.rules.assertUsable(key, request.method, request.headers.origin, request.ip, route.permission);
@@ -59,5 +62,15 @@ export class MachineScopeGuard implements CanActivate {
     if (!key || key.scope.type === 'tenant') return true;
     const params = request.params as RouteParams;
     return this.rules.assertRouteInScope(principal, params, route.narrowsToKeyScope === true).then(() => true);
+  }
+
+  private routeOf(context: ExecutionContext): MachineRoute | undefined {
+    const handler = context.getHandler();
+    let route = this.routes.get(handler);
+    if (route === undefined) {
+      route = this.reflector.getAllAndOverride<MachineRoute | undefined>(MACHINE_ACCESS, [handler, context.getClass()]) ?? null;
+      this.routes.set(handler, route);
+    }
+    return route ?? undefined;
   }
 }
