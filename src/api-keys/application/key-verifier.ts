@@ -20,7 +20,7 @@ function judge(key: VerifiedKey, now: Date): Verification {
 
 /**
  * Whether a presented string is a usable key: shape and checksum first (no lookup for garbage),
- * then the keyed hash, the cache, and only on a miss the database; expiry and revocation are
+ * then the cache (by an unkeyed digest), and only on a miss the keyed hash and the database; expiry and revocation are
  * judged against the clock on every call, so a cached key still stops at its time. The owner's
  * state comes with the row and is cached with the key; a change to the owner drops it from every
  * instance's cache (see KeysFollowTheirOwner and the users trigger).
@@ -37,20 +37,21 @@ export class KeyVerifier {
   /** Synchronous on a cache hit: the hot path allocates no promise. */
   verify(presented: string): Verification | Promise<Verification> {
     if (!parseApiKey(presented)) return INVALID;
-    const keyHash = this.hasher.hash(presented);
+    const index = this.hasher.cacheIndex(presented);
     const now = this.clock.now();
-    const cached = this.cache.get(keyHash, now.getTime());
+    const cached = this.cache.get(index, now.getTime());
     if (cached) return judge(cached, now);
-    return this.load(keyHash).then((key) => (key ? judge(key, this.clock.now()) : INVALID));
+    // Only a miss needs the keyed hash, which is what the table stores.
+    return this.load(this.hasher.hash(presented), index).then((key) => (key ? judge(key, this.clock.now()) : INVALID));
   }
 
-  private async load(keyHash: string): Promise<VerifiedKey | undefined> {
+  private async load(keyHash: string, index: string): Promise<VerifiedKey | undefined> {
     const generation = this.cache.currentGeneration;
     const found = await this.lookup.findByHash(keyHash);
     // The index already matched; comparing in constant time keeps the answer independent of timing.
     if (!found || !this.hasher.same(found.keyHash, keyHash)) return undefined;
     const { keyHash: _stored, ...key } = found;
-    this.cache.put(keyHash, key, generation, this.clock.now().getTime());
+    this.cache.put(index, key, generation, this.clock.nowMs());
     return key;
   }
 }

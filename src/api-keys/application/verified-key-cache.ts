@@ -8,14 +8,14 @@ interface Entry {
 }
 
 /**
- * Verified keys by hash, in this process, for a short time: a repeat request costs a hash and a
- * map lookup, not a database round trip. Every invalidation bumps a generation, and a lookup that
+ * Verified keys by their presented string's cache index (KeyHasher.cacheIndex), in this process,
+ * for a short time: a repeat request costs one digest and a map lookup, not a database round trip. Every invalidation bumps a generation, and a lookup that
  * started before it is not stored, so a read racing a revocation cannot put the old row back.
  */
 @Injectable()
 export class VerifiedKeyCache {
-  private readonly byHash = new Map<string, Entry>();
-  private readonly hashById = new Map<string, string>();
+  private readonly byIndex = new Map<string, Entry>();
+  private readonly indexById = new Map<string, string>();
   private generation = 0;
   /** Off while changes cannot be heard (the listener is down): every request then asks the database. */
   private enabled = true;
@@ -33,46 +33,46 @@ export class VerifiedKeyCache {
   }
 
   get size(): number {
-    return this.byHash.size;
+    return this.byIndex.size;
   }
 
-  get(keyHash: string, nowMs: number): VerifiedKey | undefined {
+  get(index: string, nowMs: number): VerifiedKey | undefined {
     if (!this.enabled) return undefined;
-    const entry = this.byHash.get(keyHash);
+    const entry = this.byIndex.get(index);
     if (!entry) return undefined;
     if (nowMs - entry.storedAtMs >= this.ttlMs || nowMs < entry.storedAtMs) {
-      this.remove(keyHash, entry.key.id);
+      this.remove(index, entry.key.id);
       return undefined;
     }
     return entry.key;
   }
 
-  put(keyHash: string, key: VerifiedKey, generation: number, nowMs: number): void {
+  put(index: string, key: VerifiedKey, generation: number, nowMs: number): void {
     if (!this.enabled || generation !== this.generation || this.ttlMs === 0 || this.maxEntries === 0) return;
-    if (this.byHash.size >= this.maxEntries) {
-      const oldest = this.byHash.entries().next().value as [string, Entry] | undefined;
+    if (this.byIndex.size >= this.maxEntries) {
+      const oldest = this.byIndex.entries().next().value as [string, Entry] | undefined;
       if (oldest) this.remove(oldest[0], oldest[1].key.id);
     }
-    this.byHash.set(keyHash, { key, storedAtMs: nowMs });
-    this.hashById.set(key.id, keyHash);
+    this.byIndex.set(index, { key, storedAtMs: nowMs });
+    this.indexById.set(key.id, index);
   }
 
   invalidate(keyId: string): void {
     this.generation++;
-    const keyHash = this.hashById.get(keyId);
-    if (keyHash !== undefined) this.remove(keyHash, keyId);
+    const index = this.indexById.get(keyId);
+    if (index !== undefined) this.remove(index, keyId);
   }
 
   invalidateTenant(tenantId: string): void {
     this.generation++;
-    for (const [keyHash, entry] of this.byHash) if (entry.key.tenantId === tenantId) this.remove(keyHash, entry.key.id);
+    for (const [index, entry] of this.byIndex) if (entry.key.tenantId === tenantId) this.remove(index, entry.key.id);
   }
 
   /** When announcements may have been missed (the listener reconnected), nothing cached can be trusted. */
   clear(): void {
     this.generation++;
-    this.byHash.clear();
-    this.hashById.clear();
+    this.byIndex.clear();
+    this.indexById.clear();
   }
 
   /** Stops or resumes caching; either way, what was cached is dropped. */
@@ -81,8 +81,8 @@ export class VerifiedKeyCache {
     this.clear();
   }
 
-  private remove(keyHash: string, keyId: string): void {
-    this.byHash.delete(keyHash);
-    if (this.hashById.get(keyId) === keyHash) this.hashById.delete(keyId);
+  private remove(index: string, keyId: string): void {
+    this.byIndex.delete(index);
+    if (this.indexById.get(keyId) === index) this.indexById.delete(keyId);
   }
 }

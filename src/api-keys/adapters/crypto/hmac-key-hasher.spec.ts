@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { AppConfig } from '../../../platform';
 import { newApiKey as generateApiKey } from '../../application/new-api-key';
 import { HmacKeyHasher } from './hmac-key-hasher';
@@ -26,6 +26,13 @@ describe('HMAC key hasher', () => {
   it('depends on the pepper', () => {
     const key = generateApiKey('secret');
     expect(new HmacKeyHasher(configWith(`${pepper}-other`)).hash(key)).not.toBe(hasher.hash(key));
+  });
+
+  it('indexes the cache by SHA-256 of the key, without the pepper and distinct from the stored hash', () => {
+    const key = generateApiKey('secret');
+    expect(hasher.cacheIndex(key)).toBe(createHash('sha256').update(key).digest('base64'));
+    expect(hasher.cacheIndex(key)).not.toBe(hasher.hash(key));
+    expect(hasher.cacheIndex(key)).not.toBe(hasher.cacheIndex(generateApiKey('secret')));
   });
 
   it('compares digests', () => {

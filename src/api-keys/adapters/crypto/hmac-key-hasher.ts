@@ -44,6 +44,11 @@ export class HmacKeyHasher extends KeyHasher {
     return hash('sha256', this.outer, 'hex');
   }
 
+  /** SHA-256 of the key: a 192-bit random secret cannot be recovered from it, and one call is a quarter of the HMAC's cost. */
+  cacheIndex(key: string): string {
+    return hash('sha256', key, 'base64');
+  }
+
   same(a: string, b: string): boolean {
     const left = Buffer.from(a, 'hex');
     const right = Buffer.from(b, 'hex');
