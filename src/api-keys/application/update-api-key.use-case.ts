@@ -13,7 +13,7 @@ import { requestedExpiry } from './key-expiry';
 import { ApiKeyRepository } from './ports/api-key.repository';
 import { KeyPolicyRepository } from './ports/key-policy.repository';
 
-export interface UpdateApiKeyCommand extends Omit<RequestedControls, 'scope'> {
+export interface UpdateApiKeyCommand extends RequestedControls {
   /** Requests per minute; `null` removes the limit. */
   rateLimit?: number | null;
   name?: string;
@@ -23,7 +23,10 @@ export interface UpdateApiKeyCommand extends Omit<RequestedControls, 'scope'> {
   resourcePermissions?: ResourcePermission[];
 }
 
-/** Edits a live key in place: the key string stays, every instance sees the change at once. */
+/**
+ * Edits a live key in place: the key string stays, every instance sees the change at once. Its
+ * controls (level, scope, origins, address rules, rate limit) obey the rules of creation.
+ */
 @Injectable()
 export class UpdateApiKeyUseCase {
   constructor(
@@ -63,6 +66,8 @@ export class UpdateApiKeyUseCase {
         now,
       );
       if (!edited) throw new ApiKeyNameTaken(command.name ?? key.name);
+      // A key moved onto a team by its scope is that team's in the authorization graph too.
+      if (controls.teamId) await this.writes.relate(edited);
       const changes = keyChanges(key, edited);
       if (changes.length > 0) await this.audit.record({ principal, clientAddress }, 'updated', edited, { fields: changes.map((c) => c.field), changes });
       return edited;

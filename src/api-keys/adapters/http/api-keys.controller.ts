@@ -91,7 +91,10 @@ export class ApiKeysController {
 
   @Patch(':key_id')
   @MachineAccess(API_KEY_SCOPES.write, KEY_ROUTE)
-  @ApiOperation({ summary: 'Edits a live key in place (name, expiry, scopes, resource permissions)' })
+  @ApiOperation({
+    summary: 'Edits a live key in place (name, expiry, scopes, resource permissions, permission, scope, origins, IP rules, rate limit)',
+    description: 'Each control obeys the rules of creation; the change applies on the next request, on every instance.',
+  })
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiErrors(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT)
   async update(
@@ -108,6 +111,7 @@ export class ApiKeysController {
       scopes: body.scopes,
       resourcePermissions: body.resource_permissions,
       permission: body.permission,
+      scope: body.scope ? KeyScopeDto.toScope(body.scope) : undefined,
       allowedOrigins: body.allowed_origins,
       allowedIps: body.allowed_ips,
       rateLimit: body.rate_limit,

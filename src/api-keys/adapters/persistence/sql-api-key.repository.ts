@@ -93,6 +93,11 @@ export class SqlApiKeyRepository extends ApiKeyRepository {
     if (edit.scopes !== undefined) set('scopes', edit.scopes);
     if (edit.resourcePermissions !== undefined) set('resource_permissions', JSON.stringify(edit.resourcePermissions), '::jsonb');
     if (edit.permission !== undefined) set('permission', edit.permission);
+    if (edit.scope !== undefined) {
+      set('scope_type', edit.scope.type);
+      set('scope_id', edit.scope.type === 'tenant' ? null : edit.scope.id, '::uuid');
+    }
+    if (edit.teamId !== undefined) set('team_id', edit.teamId);
     if (edit.allowedOrigins !== undefined) set('allowed_origins', edit.allowedOrigins);
     if (edit.allowedIps !== undefined) set('allowed_ips', edit.allowedIps);
     if (edit.rateLimitPerMinute !== undefined) set('rate_limit_per_minute', edit.rateLimitPerMinute);

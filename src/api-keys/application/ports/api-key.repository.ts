@@ -27,6 +27,9 @@ export interface ApiKeyEdit {
   scopes?: string[];
   resourcePermissions?: ResourcePermission[];
   permission?: KeyPermission;
+  scope?: KeyScope;
+  /** A team-less key given a team scope joins that team. */
+  teamId?: string;
   allowedOrigins?: string[];
   allowedIps?: string[];
   /** `null` removes the limit. */

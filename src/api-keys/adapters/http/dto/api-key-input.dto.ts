@@ -76,6 +76,12 @@ class KeyTermsBody {
   @IsIn(KEY_PERMISSIONS)
   permission?: KeyPermission;
 
+  @ApiPropertyOptional({ type: KeyScopeDto, description: `${SCOPE_DESCRIPTION} On edit, held to the same rules; a team scope puts a key of no team on that team.` })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => KeyScopeDto)
+  scope?: KeyScopeDto;
+
   @ApiPropertyOptional({ type: [String], example: ['https://app.example.com'], description: ORIGINS_DESCRIPTION })
   @IsOptional()
   @IsArray()
@@ -121,12 +127,6 @@ export class CreateApiKeyBody extends KeyTermsBody {
   @IsOptional()
   @IsUUID()
   team_id?: string;
-
-  @ApiPropertyOptional({ type: KeyScopeDto, description: SCOPE_DESCRIPTION })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => KeyScopeDto)
-  scope?: KeyScopeDto;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()

@@ -96,6 +96,7 @@ export class VerifyResultDto {
   @ApiPropertyOptional({ type: KeyScopeDto, description: SCOPE_DESCRIPTION }) scope?: KeyScope;
   @ApiPropertyOptional({ type: [String], description: ORIGINS_DESCRIPTION }) allowed_origins?: string[];
   @ApiPropertyOptional({ type: [String], description: IPS_DESCRIPTION }) allowed_ips?: string[];
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Requests per minute; null: no per-key limit' }) rate_limit_per_minute?: number | null;
 
   static from(answer: VerifyAnswer): VerifyResultDto {
     const result: VerifyResultDto = { valid: answer.valid };
@@ -112,6 +113,7 @@ export class VerifyResultDto {
       resource_permissions: key.resourcePermissions,
       expires_at: iso(key.expiresAt),
       ...controlsDto(key),
+      rate_limit_per_minute: key.rateLimitPerMinute,
     };
   }
 }
