@@ -324,7 +324,7 @@ describe('Editing a key in place: level, scope, origins, address rules, rate lim
         scope: { type: 'workspace', id: w1 },
         allowed_origins: [],
         allowed_ips: [],
-        rate_limit_per_minute: 30,
+        rate_limit: 30,
       });
       const pub = await createKey(t, a.admin.token, a.id, { type: 'public', allowed_origins: [ORIGIN] });
       expect((await verify(pub.key)).body).toMatchObject({
@@ -333,15 +333,15 @@ describe('Editing a key in place: level, scope, origins, address rules, rate lim
         permission: 'read',
         scope: { type: 'tenant' },
         allowed_origins: [ORIGIN],
-        rate_limit_per_minute: null,
+        rate_limit: null,
       });
     });
 
     it('answers the edited controls at once', async () => {
       const key = await createKey(t, a.admin.token, a.id, { rate_limit: 30 });
-      expect((await verify(key.key)).body).toMatchObject({ permission: 'write', scope: { type: 'tenant' }, rate_limit_per_minute: 30 });
+      expect((await verify(key.key)).body).toMatchObject({ permission: 'write', scope: { type: 'tenant' }, rate_limit: 30 });
       await patch(key.id, { permission: 'read', scope: { type: 'team', id: teamU }, rate_limit: 7 }).expect(200);
-      expect((await verify(key.key)).body).toMatchObject({ valid: true, permission: 'read', scope: { type: 'team', id: teamU }, rate_limit_per_minute: 7 });
+      expect((await verify(key.key)).body).toMatchObject({ valid: true, permission: 'read', scope: { type: 'team', id: teamU }, rate_limit: 7 });
     });
 
     it('adds nothing to the answer for an unknown key', async () => {
@@ -353,7 +353,7 @@ describe('Editing a key in place: level, scope, origins, address rules, rate lim
     const { body } = await t.http.get('/docs-json').expect(200);
     const schemas = body.components.schemas;
     expect(schemas.UpdateApiKeyBody.properties.scope).toBeDefined();
-    expect(schemas.VerifyResultDto.properties.rate_limit_per_minute).toMatchObject({ type: 'number', nullable: true });
+    expect(schemas.VerifyResultDto.properties.rate_limit).toMatchObject({ type: 'number', nullable: true });
     expect(schemas.VerifyResultDto.properties).toEqual(expect.objectContaining({ permission: expect.any(Object), scope: expect.any(Object), allowed_origins: expect.any(Object) }));
   });
 });

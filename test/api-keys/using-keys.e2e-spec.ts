@@ -69,7 +69,7 @@ describe('Using keys: headers, scopes, verification, the hot path, last use', ()
       scope: { type: 'tenant' },
       allowed_origins: [],
       allowed_ips: [],
-      rate_limit_per_minute: null,
+      rate_limit: null,
     });
     expect((await verify('sk_nonsense').expect(200)).body).toEqual({ valid: false, code: 'API_KEY_INVALID' });
     const ofB = await createKey(t, b.admin.token, b.id);

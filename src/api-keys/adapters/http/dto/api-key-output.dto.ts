@@ -84,7 +84,7 @@ export class ApiKeyPageDto {
 
 export class VerifyResultDto {
   @ApiProperty() valid!: boolean;
-  @ApiPropertyOptional({ enum: ['API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED', 'API_KEY_SUSPENDED'] }) code?: string;
+  @ApiPropertyOptional({ enum: ['API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_REVOKED', 'API_KEY_SUSPENDED', 'API_KEY_OWNER_DISABLED'] }) code?: string;
   @ApiPropertyOptional({ format: 'uuid' }) tenant_id?: string;
   @ApiPropertyOptional({ format: 'uuid' }) key_id?: string;
   @ApiPropertyOptional({ format: 'uuid' }) owner_id?: string;
@@ -92,11 +92,11 @@ export class VerifyResultDto {
   @ApiPropertyOptional({ type: [String] }) scopes?: string[];
   @ApiPropertyOptional({ type: [ResourcePermissionDto] }) resource_permissions?: ResourcePermissionDto[];
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) expires_at?: string | null;
-  @ApiPropertyOptional({ ...permissionProperty, description: 'For the gateway to enforce: ' + permissionProperty.description }) permission?: KeyPermission;
+  @ApiPropertyOptional({ ...permissionProperty, description: "For the gateway to enforce; the effective level, capped by the owner's current role: " + permissionProperty.description }) permission?: KeyPermission;
   @ApiPropertyOptional({ type: KeyScopeDto, description: SCOPE_DESCRIPTION }) scope?: KeyScope;
   @ApiPropertyOptional({ type: [String], description: ORIGINS_DESCRIPTION }) allowed_origins?: string[];
   @ApiPropertyOptional({ type: [String], description: IPS_DESCRIPTION }) allowed_ips?: string[];
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Requests per minute; null: no per-key limit' }) rate_limit_per_minute?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Requests per minute; null: no per-key limit' }) rate_limit?: number | null;
 
   static from(answer: VerifyAnswer): VerifyResultDto {
     const result: VerifyResultDto = { valid: answer.valid };
@@ -113,7 +113,7 @@ export class VerifyResultDto {
       resource_permissions: key.resourcePermissions,
       expires_at: iso(key.expiresAt),
       ...controlsDto(key),
-      rate_limit_per_minute: key.rateLimitPerMinute,
+      rate_limit: key.rateLimitPerMinute,
     };
   }
 }
