@@ -8,7 +8,8 @@
  *   (d) GET /bench/key-ceiling            (b)'s work in a bare Fastify route, without Nest's router
  *                                         (support/key-ceiling-route.ts): the ceiling for b/a
  * Prints requests/s, p50 and p99 of each, the server's and the load generator's CPU time per
- * request, and the ratios b/a, c/a and d/a.
+ * request, and the ratios b/a, c/a and d/a (against the first run of (a); (a) runs once more at the
+ * end to show any drift in the machine's speed).
  *
  *   npm run bench:verify
  * Environment: DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres: the server; a database is
@@ -120,6 +121,8 @@ async function main(): Promise<void> {
       if (result.non2xx > 0 || result.errors > 0) throw new Error(`${route.label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
       results.push(result);
     }
+    // (a) once more at the end, as a check on drift: the machine's speed changing during the run shows here.
+    const again = routes[0] === allRoutes[0] && routes.length > 1 ? await loadFromSecondProcess(__filename, { url: `${baseUrl}/health`, method: 'GET', headers: {}, connections, duration }) : undefined;
 
     console.log('\nroute                             req/s    p50 ms  p99 ms  requests  server CPU us/req  client CPU us/req');
     routes.forEach((route, i) => {
@@ -129,6 +132,12 @@ async function main(): Promise<void> {
           `  ${r.serverCpuMicrosPerRequest.toFixed(1).padStart(17)}  ${r.clientCpuMicrosPerRequest.toFixed(1).padStart(17)}`,
       );
     });
+    if (again) {
+      console.log(
+        `${'(a) again, after the others'.padEnd(32)} ${again.requestsPerSecond.toFixed(0).padStart(7)}  ${again.p50.toFixed(0).padStart(6)}  ${again.p99.toFixed(0).padStart(6)}  ${String(again.requests).padStart(8)}` +
+          `  ${again.serverCpuMicrosPerRequest.toFixed(1).padStart(17)}  ${again.clientCpuMicrosPerRequest.toFixed(1).padStart(17)}`,
+      );
+    }
     if (routes.length < allRoutes.length) return;
     const [a, b, c, d] = results;
     const ratioB = b.requestsPerSecond / a.requestsPerSecond;
