@@ -141,6 +141,25 @@ describe('Usage log: every authenticated use of a key, written behind, paged new
     await usage(a.id, owned.id, keyOfB.key).expect(404);
     await usage(a.id, 'not-a-uuid', a.admin.token).expect(400);
   });
+
+  it("deleting a tenant takes its written uses with it, and its unwritten ones neither block nor take other tenants' uses", async () => {
+    const doomed = await createTenant(t, systemToken);
+    const doomedKey = await createKey(t, doomed.admin.token, doomed.id);
+    const usesOf = async (tenantId: string) =>
+      ((await t.dataSource.query(`SELECT count(*)::int AS n FROM api_key_usage WHERE tenant_id = $1`, [tenantId])) as Array<{ n: number }>)[0].n;
+    await t.http.get('/v1/api-keys/me').set(xApiKey(doomedKey.key)).expect(200);
+    await flush();
+    expect(await usesOf(doomed.id)).toBe(1);
+    // Answered, so recorded, but not yet written when the tenant goes.
+    await t.http.get('/v1/api-keys/me').set(xApiKey(doomedKey.key)).expect(200);
+    await t.http.delete(`/v1/tenants/${doomed.id}`).set(bearer(systemToken)).expect(204);
+    const survivor = await createKey(t, b.admin.token, b.id);
+    await t.http.get('/v1/api-keys/me').set(xApiKey(survivor.key)).set(AGENT).expect(200);
+    // Written in the same batch as the deleted tenant's late use.
+    const res = await usage(b.id, survivor.id, b.admin.token).expect(200);
+    expect(res.body.items).toEqual([expect.objectContaining({ route: '/v1/api-keys/me', status: 200, user_agent: AGENT['user-agent'] })]);
+    expect(await usesOf(doomed.id)).toBe(0);
+  });
 });
 
 describe('Usage log write-behind', () => {

@@ -20,13 +20,16 @@ export class SqlUsageLog extends UsageLog {
     super();
   }
 
+  /** In recording order (ids follow it, and break ties between uses of the same millisecond). */
   async append(batch: UsageColumns): Promise<void> {
     await this.tx.asSystem(() =>
       this.tx.manager.query(
         `INSERT INTO api_key_usage (tenant_id, api_key_id, used_at, method, route, status, client_address, user_agent)
          SELECT t, k, to_timestamp(ms / 1000.0), m, r, s, c, a
          FROM unnest($1::uuid[], $2::uuid[], $3::float8[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[])
-           AS u(t, k, ms, m, r, s, c, a)`,
+           WITH ORDINALITY AS u(t, k, ms, m, r, s, c, a, n)
+         WHERE EXISTS (SELECT 1 FROM tenants WHERE tenants.id = u.t)
+         ORDER BY n`,
         [
           plainArray(batch.tenantIds),
           plainArray(batch.keyIds),
@@ -39,6 +42,10 @@ export class SqlUsageLog extends UsageLog {
         ],
       ),
     );
+  }
+
+  async eraseTenant(tenantId: string): Promise<void> {
+    await this.tx.manager.query(`DELETE FROM api_key_usage WHERE tenant_id = $1`, [tenantId]);
   }
 
   async page(keyId: string, limit: number, after?: UsagePagePosition): Promise<UsagePage> {

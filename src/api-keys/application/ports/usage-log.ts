@@ -34,8 +34,10 @@ export interface UsagePage {
 
 /** The usage log table: batched appends across tenants, and one key's history. */
 export abstract class UsageLog {
-  /** Writes a batch of uses of any tenants' keys in one statement (as the system). */
+  /** Writes a batch of uses of any tenants' keys in one statement (as the system); uses of tenants no longer there are dropped. */
   abstract append(batch: UsageColumns): Promise<void>;
+  /** Removes every use of the current tenant's keys (tenant deletion, in its transaction). */
+  abstract eraseTenant(tenantId: string): Promise<void>;
   /** A key's uses in the current tenant, newest first. */
   abstract page(keyId: string, limit: number, after?: UsagePagePosition): Promise<UsagePage>;
 }
