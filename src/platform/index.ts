@@ -9,6 +9,7 @@ export * from './outbox/outbox.port';
 export { RELATIONSHIP_CHANGES_TOPIC, enqueueRelationshipChanges } from './authorization/relationship-changes';
 export type { RelationshipChanges } from './authorization/relationship-changes';
 export { Clock, ManualClock } from './clock/clock';
+export { providersOf } from './runtime/providers-of';
 export * from './authentication';
 export * from './audit';
 export { IdPipe } from './http/id.pipe';

@@ -44,7 +44,12 @@ export class ApiKeyAccess {
 
   /** Tenant admins, and system administrators through the platform. */
   managesTenant(principal: Principal, tenantId: string): Promise<boolean> {
-    return this.authorization.check(this.subjectOf(principal), 'manage', tenantRef(tenantId));
+    return this.userManagesTenant(this.userIdOf(principal), tenantId);
+  }
+
+  /** The same, of any user (a key's owner, as it is now). */
+  userManagesTenant(userId: string, tenantId: string): Promise<boolean> {
+    return this.authorization.check(userSubject(userId), 'manage', tenantRef(tenantId));
   }
 
   async requireTenantManager(principal: Principal, tenantId: string): Promise<void> {

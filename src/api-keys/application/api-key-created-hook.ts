@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
+import { providersOf } from '../../platform';
 
 /** The new key, as another module needs it. */
 export interface CreatedApiKey {
@@ -29,10 +30,7 @@ export class ApiKeyCreatedHooks implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    this.hooks = this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is ApiKeyCreatedHook => instance instanceof ApiKeyCreatedHook);
+    this.hooks = providersOf(this.discovery, ApiKeyCreatedHook);
   }
 
   async run(key: CreatedApiKey): Promise<void> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthorizationPort, Principal } from '../../platform';
-import { tenantRef, userSubject } from '../../iam';
+import { Principal } from '../../platform';
 import { ceilingForManager, type ApiKey, type KeyPermission, type KeyScope } from '../domain/api-key';
 import { KeyTeamNotFound } from '../domain/api-key-errors';
 import type { ApiKeyType } from '../domain/api-key-secret';
@@ -48,7 +47,6 @@ export class KeyControlsPlanner {
   constructor(
     private readonly access: ApiKeyAccess,
     private readonly scopes: KeyScopes,
-    private readonly authorization: AuthorizationPort,
   ) {}
 
   async ceilingOf(principal: Principal, tenantId: string): Promise<KeyPermission> {
@@ -113,7 +111,7 @@ export class KeyControlsPlanner {
 
   /** What the key's owner may grant now, by its role in the key's tenant. */
   private async ownerCeiling(key: ApiKey): Promise<KeyPermission> {
-    return ceilingForManager(await this.authorization.check(userSubject(key.userId), 'manage', tenantRef(key.tenantId)));
+    return ceilingForManager(await this.access.userManagesTenant(key.userId, key.tenantId));
   }
 }
 

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, OnModuleInit } from '@nestjs
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../http/openapi';
+import { providersOf } from '../runtime/providers-of';
 import { CredentialAuthenticator, PresentedCredentials } from './credential-authenticator';
 import { PRINCIPAL_KEY } from './current-principal.decorator';
 import { PrincipalAdmission } from './principal-admission';
@@ -30,9 +31,8 @@ export class AuthenticationGuard implements CanActivate, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const instances = this.discovery.getProviders().map((wrapper) => wrapper.instance as unknown);
-    this.authenticators = instances.filter((instance): instance is CredentialAuthenticator => instance instanceof CredentialAuthenticator);
-    this.admissions = instances.filter((instance): instance is PrincipalAdmission => instance instanceof PrincipalAdmission);
+    this.authenticators = providersOf(this.discovery, CredentialAuthenticator);
+    this.admissions = providersOf(this.discovery, PrincipalAdmission);
   }
 
   /** Synchronous when every authenticator asked answers synchronously (a cached key): no promise per request. */

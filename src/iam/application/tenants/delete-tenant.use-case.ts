@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { AppConfig, Principal } from '../../../platform';
+import { AppConfig, Principal, providersOf } from '../../../platform';
 import { DefaultTenantProtected, TenantNotFound } from '../../domain/iam-errors';
 import { AccessPolicy } from '../access-policy';
 import { everythingOn, PLATFORM, teamRef, tenantRef, userSubject, workspaceRef } from '../authorization-graph';
@@ -35,10 +35,7 @@ export class DeleteTenantUseCase implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.erasures = this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is TenantErasure => instance instanceof TenantErasure);
+    this.erasures = providersOf(this.discovery, TenantErasure);
   }
 
   async execute(principal: Principal, tenantId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { Clock, Principal } from '../../../platform';
+import { Clock, Principal, providersOf } from '../../../platform';
 import type { Role, User } from '../../domain/iam';
 import { CannotChangeSelf, UserNotFound } from '../../domain/iam-errors';
 import { AccessPolicy } from '../access-policy';
@@ -31,10 +31,7 @@ export class UpdateUserUseCase implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.followers = this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is UserAccessChange => instance instanceof UserAccessChange);
+    this.followers = providersOf(this.discovery, UserAccessChange);
   }
 
   async execute(principal: Principal, tenantId: string, userId: string, changes: { role?: Role; disabled?: boolean }): Promise<User> {
